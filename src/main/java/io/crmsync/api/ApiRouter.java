@@ -1,0 +1,65 @@
+package io.crmsync.api;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Dispatches an HTTP request to the route that serves it. Knows nothing of API Gateway: the {@code api} function and
+ * the local HTTP server both call {@link #handle}. Every failure becomes the JSON error body; an unexpected exception
+ * is logged with its cause and answered as a 500 without internals.
+ */
+@ApplicationScoped
+public class ApiRouter {
+
+    private static final Logger LOG = Logger.getLogger(ApiRouter.class);
+
+    private final RouteTable routes = new RouteTable();
+    private final RequestBodyReader bodyReader;
+
+    @Inject
+    public ApiRouter(Instance<ApiRoutes> capabilities, RequestBodyReader bodyReader) {
+        this.bodyReader = bodyReader;
+        capabilities.forEach(c -> c.register(routes));
+    }
+
+    public ApiResponse handle(String method, String rawPath, String rawQuery, String body) {
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        try {
+            var match = routes.match(method, path).orElseThrow(() -> ApiException.notFound("ROUTE_NOT_FOUND",
+                    "No route for " + method + " " + path + ". See the README's API section for the routes."));
+            if (!match.methodAllowed()) {
+                throw new ApiException(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + ".", null);
+            }
+            ApiRequest request = new ApiRequest(method, path, match.params(), parseQuery(rawQuery), body, bodyReader);
+            return match.handler().apply(request);
+        } catch (ApiException e) {
+            return new ApiResponse(e.status(), e.toError());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected failure on %s %s", method, path);
+            return new ApiResponse(500, ApiError.of("INTERNAL_ERROR",
+                    "crm-sync failed to handle this request; the cause is in the function's log.", null));
+        }
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+}

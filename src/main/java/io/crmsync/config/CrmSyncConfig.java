@@ -1,0 +1,21 @@
+package io.crmsync.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Everything crm-sync reads from configuration, under the {@code crmsync} prefix. */
+@ConfigMapping(prefix = "crmsync")
+public interface CrmSyncConfig {
+
+    /** The single DynamoDB table holding pairings, jobs, snapshots, errors, watermarks, leases and idempotency records. */
+    String tableName();
+
+    Queues queues();
+
+    interface Queues {
+        /** One message per page of Salesforce records to import. */
+        String importChunksUrl();
+
+        /** One message per batch of pairings to sync. */
+        String syncBatchesUrl();
+    }
+}
