@@ -1,0 +1,64 @@
+package io.crmsync.sandbox.common;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Faults a sandbox can be told to inject, for tests of failure handling: added latency on every call, a rate of
+ * 5xx answers, and a specific error (of the sandbox's own error type {@code E}) for the next N calls.
+ * A sandbox consults {@link #nextFault()} before serving each request.
+ */
+public final class FaultInjection<E> {
+
+    private volatile Duration latency = Duration.ZERO;
+    private volatile double serverErrorRate;
+    private final AtomicReference<E> scriptedError = new AtomicReference<>();
+    private final AtomicInteger scriptedRemaining = new AtomicInteger();
+
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    /** A share of calls, between 0 and 1, answered with a 5xx. */
+    public void serverErrorRate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be between 0 and 1, was " + rate);
+        }
+        this.serverErrorRate = rate;
+    }
+
+    /** The next {@code calls} calls fail with {@code error}, then the sandbox behaves again. */
+    public synchronized void failNext(int calls, E error) {
+        scriptedError.set(error);
+        scriptedRemaining.set(calls);
+    }
+
+    public synchronized void clear() {
+        latency = Duration.ZERO;
+        serverErrorRate = 0;
+        scriptedError.set(null);
+        scriptedRemaining.set(0);
+    }
+
+    /** What to do with the request about to be served. */
+    public synchronized Fault<E> nextFault() {
+        if (scriptedRemaining.get() > 0) {
+            scriptedRemaining.decrementAndGet();
+            return new Fault<>(scriptedError.get(), false);
+        }
+        if (serverErrorRate > 0 && ThreadLocalRandom.current().nextDouble() < serverErrorRate) {
+            return new Fault<>(null, true);
+        }
+        return null;
+    }
+
+    /** Either a scripted error or a generic server error. */
+    public record Fault<E>(E scripted, boolean serverError) {
+    }
+}
