@@ -1,0 +1,83 @@
+package io.crmsync.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deployable resources that tests and the local mode recreate, read from {@code template.yaml} so that the table
+ * and queues they run against are the ones AWS would create: one source of truth for both.
+ */
+public final class TemplateDefinitions {
+
+    private final Map<String, Object> template;
+
+    private TemplateDefinitions(Map<String, Object> template) {
+        this.template = template;
+    }
+
+    public static TemplateDefinitions load(Path templateYaml) {
+        return new TemplateDefinitions(CloudFormationYaml.read(templateYaml));
+    }
+
+    /** All resources by logical id, in template order, with intrinsic functions in their long form. */
+    public Map<String, Map<String, Object>> resources() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        map(template.get("Resources"), "Resources").forEach((id, r) -> out.put(id, map(r, id)));
+        return out;
+    }
+
+    public Map<String, Object> globals() {
+        Object globals = template.get("Globals");
+        return globals == null ? Map.of() : map(globals, "Globals");
+    }
+
+    public List<String> logicalIdsOfType(String type) {
+        return resources().entrySet().stream().filter(e -> type.equals(e.getValue().get("Type")))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    public Map<String, Object> properties(String logicalId) {
+        Map<String, Object> resource = resources().get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("template.yaml has no resource " + logicalId);
+        }
+        return map(resource.getOrDefault("Properties", Map.of()), logicalId + ".Properties");
+    }
+
+    /** The one DynamoDB table. */
+    public TableDefinition table() {
+        List<String> tables = logicalIdsOfType("AWS::DynamoDB::Table");
+        if (tables.size() != 1) {
+            throw new IllegalStateException("Expected exactly one AWS::DynamoDB::Table in template.yaml, found " + tables);
+        }
+        return TableDefinition.from(properties(tables.get(0)));
+    }
+
+    /** Every SQS queue, dead-letter queues included, with their names resolved for {@code stackName}. */
+    public List<QueueDefinition> queues(String stackName) {
+        List<QueueDefinition> queues = new ArrayList<>();
+        for (String id : logicalIdsOfType("AWS::SQS::Queue")) {
+            queues.add(QueueDefinition.from(id, properties(id), stackName));
+        }
+        return queues;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value, String where) {
+        if (!(value instanceof Map)) {
+            throw new IllegalStateException("template.yaml: " + where + " is not a mapping");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value, String where) {
+        if (!(value instanceof List)) {
+            throw new IllegalStateException("template.yaml: " + where + " is not a list");
+        }
+        return (List<Object>) value;
+    }
+}

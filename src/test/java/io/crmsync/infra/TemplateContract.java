@@ -1,0 +1,205 @@
+package io.crmsync.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
+
+import io.crmsync.store.StoreSchema;
+
+/**
+ * The rules template.yaml must keep, as a list of violations (empty = deployable as the code expects). Kept apart
+ * from the test so the test can also prove each rule fires on a broken template.
+ */
+final class TemplateContract {
+
+    private static final DotName FUNQ = DotName.createSimple("io.quarkus.funqy.Funq");
+
+    private TemplateContract() {
+    }
+
+    static List<String> violations(TemplateDefinitions template, Set<String> funqNames) {
+        List<String> out = new ArrayList<>();
+        checkFunctions(template, funqNames, out);
+        checkQueues(template, out);
+        checkTable(template, out);
+        checkSecrets(template, out);
+        return out;
+    }
+
+    /** Names of every {@code @Funq} in the compiled application classes. */
+    static Set<String> funqNames(Path classesDir) {
+        Indexer indexer = new Indexer();
+        try (Stream<Path> files = Files.walk(classesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Index index = indexer.complete();
+        Set<String> names = new HashSet<>();
+        for (AnnotationInstance funq : index.getAnnotations(FUNQ)) {
+            AnnotationValue value = funq.value();
+            names.add(value != null && !value.asString().isEmpty() ? value.asString() : funq.target().asMethod().name());
+        }
+        return names;
+    }
+
+    private static void checkFunctions(TemplateDefinitions t, Set<String> funqNames, List<String> out) {
+        Set<String> exported = new HashSet<>();
+        for (String id : t.logicalIdsOfType("AWS::Serverless::Function")) {
+            Map<String, Object> p = t.properties(id);
+            Object export = variables(p).get("QUARKUS_FUNQY_EXPORT");
+            if (!(export instanceof String name) || !funqNames.contains(name)) {
+                out.add(id + ": QUARKUS_FUNQY_EXPORT '" + export + "' names no @Funq (known: " + funqNames + ")");
+                continue;
+            }
+            exported.add(name);
+            int timeout = Integer.parseInt(String.valueOf(p.getOrDefault("Timeout", 3)));
+            Map<String, Object> events = p.get("Events") == null ? Map.of() : TemplateDefinitions.map(p.get("Events"), id);
+            events.forEach((eventName, e) -> checkEvent(t, id, timeout, eventName,
+                    TemplateDefinitions.map(e, eventName), out));
+        }
+        Set<String> notDeployed = new HashSet<>(funqNames);
+        notDeployed.removeAll(exported);
+        if (!notDeployed.isEmpty()) {
+            out.add("@Funq functions deployed by no Lambda in template.yaml: " + notDeployed);
+        }
+    }
+
+    private static void checkEvent(TemplateDefinitions t, String fn, int timeout, String name, Map<String, Object> e,
+            List<String> out) {
+        Map<String, Object> p = e.get("Properties") == null ? Map.of() : TemplateDefinitions.map(e.get("Properties"), name);
+        switch (String.valueOf(e.get("Type"))) {
+            case "SQS" -> {
+                if (!String.valueOf(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
+                    out.add(fn + "." + name + ": SQS event source lacks FunctionResponseTypes [ReportBatchItemFailures]");
+                }
+                Object scaling = p.get("ScalingConfig");
+                if (!(scaling instanceof Map<?, ?> s) || s.get("MaximumConcurrency") == null) {
+                    out.add(fn + "." + name + ": SQS event source has no ScalingConfig.MaximumConcurrency bound");
+                }
+                String queueId = referencedId(p.get("Queue"));
+                QueueDefinition queue = t.queues("stack").stream().filter(q -> q.logicalId().equals(queueId))
+                        .findFirst().orElse(null);
+                if (queue == null) {
+                    out.add(fn + "." + name + ": consumes " + p.get("Queue") + ", which is not a queue in the template");
+                } else if (queue.visibilityTimeoutSeconds() < 6 * timeout) {
+                    out.add(queue.logicalId() + ": visibility timeout " + queue.visibilityTimeoutSeconds()
+                            + " s is below 6x the timeout of its consumer " + fn + " (" + timeout + " s)");
+                }
+            }
+            case "HttpApi" -> {
+                Object auth = p.get("Auth");
+                boolean iam = auth instanceof Map<?, ?> a && "AWS_IAM".equals(a.get("Authorizer"));
+                String apiId = referencedId(p.get("ApiId"));
+                boolean defaultIam = apiId != null && String.valueOf(t.properties(apiId).get("Auth"))
+                        .contains("DefaultAuthorizer=AWS_IAM");
+                if (!iam && !(auth == null && defaultIam)) {
+                    out.add(fn + "." + name + ": HTTP route is not protected by IAM authorization");
+                }
+            }
+            case "Schedule", "ScheduleV2" -> {
+                if (!"rate(15 minutes)".equals(p.get("Schedule")) && !"rate(15 minutes)".equals(p.get("ScheduleExpression"))) {
+                    out.add(fn + "." + name + ": the poller must run on rate(15 minutes), found " + p);
+                }
+            }
+            default -> out.add(fn + "." + name + ": unexpected event type " + e.get("Type"));
+        }
+    }
+
+    private static void checkQueues(TemplateDefinitions t, List<String> out) {
+        List<QueueDefinition> queues = t.queues("stack");
+        Set<String> deadLetterQueues = new HashSet<>();
+        queues.forEach(q -> {
+            if (q.deadLetterQueue() != null) {
+                deadLetterQueues.add(q.deadLetterQueue());
+            }
+        });
+        for (QueueDefinition q : queues) {
+            if (deadLetterQueues.contains(q.logicalId())) {
+                boolean alarmed = t.logicalIdsOfType("AWS::CloudWatch::Alarm").stream()
+                        .anyMatch(a -> String.valueOf(t.properties(a).get("Dimensions")).contains(q.logicalId()));
+                if (!alarmed) {
+                    out.add(q.logicalId() + ": dead-letter queue without a CloudWatch alarm on its depth");
+                }
+            } else if (q.deadLetterQueue() == null) {
+                out.add(q.logicalId() + ": queue has no dead-letter queue (RedrivePolicy)");
+            }
+        }
+    }
+
+    private static void checkTable(TemplateDefinitions t, List<String> out) {
+        TableDefinition table = t.table();
+        if (!new TableDefinition.Key(StoreSchema.PK, StoreSchema.SK).equals(table.primaryKey())) {
+            out.add("Table key " + table.primaryKey() + " differs from the store's (" + StoreSchema.PK + ", "
+                    + StoreSchema.SK + ")");
+        }
+        List<TableDefinition.Index> expected = StoreSchema.GLOBAL_SECONDARY_INDEXES.stream()
+                .map(i -> new TableDefinition.Index(i.name(), new TableDefinition.Key(i.partitionKey(), i.sortKey()), "ALL"))
+                .toList();
+        if (!new HashSet<>(expected).equals(new HashSet<>(table.globalSecondaryIndexes()))) {
+            out.add("Table indexes " + table.globalSecondaryIndexes() + " differ from the store's " + expected);
+        }
+        if (!StoreSchema.TTL.equals(table.ttlAttribute())) {
+            out.add("Table TTL attribute is " + table.ttlAttribute() + ", the store writes " + StoreSchema.TTL);
+        }
+        if (!"PAY_PER_REQUEST".equals(table.billingMode()) || !table.pointInTimeRecovery()) {
+            out.add("Table must be on-demand (PAY_PER_REQUEST) with point-in-time recovery on");
+        }
+    }
+
+    /** Credentials come from SSM SecureString parameters: environment values only ever name parameters. */
+    private static void checkSecrets(TemplateDefinitions t, List<String> out) {
+        Map<String, Object> variables = new java.util.HashMap<>(variables(TemplateDefinitions.map(
+                t.globals().getOrDefault("Function", Map.of()), "Globals.Function")));
+        for (String id : t.logicalIdsOfType("AWS::Serverless::Function")) {
+            variables.putAll(variables(t.properties(id)));
+        }
+        variables.forEach((name, value) -> {
+            boolean secretLike = name.matches(".*(SECRET|TOKEN|PASSWORD|PRIVATE_KEY).*");
+            if (secretLike && !name.endsWith("_PARAMETER")) {
+                out.add("Environment variable " + name + " carries a credential; pass an SSM parameter name (*_PARAMETER)");
+            }
+            if (String.valueOf(value).contains("{{resolve:")) {
+                out.add("Environment variable " + name + " resolves a secret into plain configuration");
+            }
+        });
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> functionProperties) {
+        Object env = functionProperties.get("Environment");
+        if (!(env instanceof Map<?, ?> e) || !(e.get("Variables") instanceof Map<?, ?>)) {
+            return Map.of();
+        }
+        return TemplateDefinitions.map(e.get("Variables"), "Environment.Variables");
+    }
+
+    private static String referencedId(Object value) {
+        if (value instanceof Map<?, ?> fn) {
+            if (fn.get("Ref") instanceof String ref) {
+                return ref;
+            }
+            if (fn.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                return String.valueOf(getAtt.get(0));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package io.crmsync.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.response.Response;
+
+/**
+ * Builds Lambda event JSON exactly as AWS sends it and posts it to Quarkus' mock Lambda event server, so tests go
+ * through the same deserialization and Funqy dispatch as a deployed function.
+ */
+public final class LambdaEvents {
+
+    private static final String MOCK_EVENT_SERVER = "http://localhost:8081";
+
+    private LambdaEvents() {
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) request. */
+    public static Map<String, Object> httpRequest(String method, String path, String query, String body) {
+        Map<String, Object> http = Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", "ANY /{proxy+}");
+        event.put("rawPath", path);
+        event.put("rawQueryString", query == null ? "" : query);
+        event.put("headers", Map.of("content-type", "application/json"));
+        event.put("requestContext", Map.of("http", http, "requestId", UUID.randomUUID().toString(), "stage", "$default"));
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    /** An SQS event source batch: one record per body, each with its own message id. */
+    public static Map<String, Object> sqsBatch(String queueArn, List<String> bodies) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (String body : bodies) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("messageId", UUID.randomUUID().toString());
+            record.put("receiptHandle", UUID.randomUUID().toString());
+            record.put("body", body);
+            record.put("attributes", Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1700000000000"));
+            record.put("messageAttributes", Map.of());
+            record.put("md5OfBody", "");
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queueArn);
+            record.put("awsRegion", "us-east-1");
+            records.add(record);
+        }
+        return Map.of("Records", records);
+    }
+
+    /** An EventBridge scheduled event. */
+    public static Map<String, Object> scheduled(String time) {
+        return Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type", "Scheduled Event",
+                "source", "aws.events", "account", "123456789012", "time", time, "region", "us-east-1",
+                "resources", List.of("arn:aws:events:us-east-1:123456789012:rule/crm-sync-poll"), "detail", Map.of());
+    }
+
+    public static Response invoke(Object event) {
+        return given().contentType("application/json").body(event).post(MOCK_EVENT_SERVER);
+    }
+
+    /** The message ids of the records in an SQS batch event, in order. */
+    @SuppressWarnings("unchecked")
+    public static List<String> messageIds(Map<String, Object> sqsBatch) {
+        return ((List<Map<String, Object>>) sqsBatch.get("Records")).stream().map(r -> (String) r.get("messageId")).toList();
+    }
+}
