@@ -65,6 +65,31 @@ public final class TemplateDefinitions {
         return queues;
     }
 
+    /** The SQS and schedule triggers of every function. */
+    public List<EventSourceDefinition> eventSources() {
+        List<EventSourceDefinition> sources = new ArrayList<>();
+        for (String id : logicalIdsOfType("AWS::Serverless::Function")) {
+            Map<String, Object> p = properties(id);
+            Object env = p.get("Environment");
+            Object export = env instanceof Map<?, ?> e && e.get("Variables") instanceof Map<?, ?> v
+                    ? v.get("QUARKUS_FUNQY_EXPORT") : null;
+            int timeout = Integer.parseInt(String.valueOf(p.getOrDefault("Timeout", 3)));
+            Map<String, Object> events = p.get("Events") == null ? Map.of() : map(p.get("Events"), id + ".Events");
+            for (Object event : events.values()) {
+                Map<String, Object> e = map(event, id + ".Events");
+                Map<String, Object> ep = e.get("Properties") == null ? Map.of() : map(e.get("Properties"), id);
+                String type = String.valueOf(e.get("Type"));
+                String queue = ep.get("Queue") instanceof Map<?, ?> q && q.get("Fn::GetAtt") instanceof List<?> att
+                        ? String.valueOf(att.get(0)) : null;
+                int batchSize = ep.get("BatchSize") == null ? 10 : Integer.parseInt(String.valueOf(ep.get("BatchSize")));
+                Object schedule = ep.get("Schedule") != null ? ep.get("Schedule") : ep.get("ScheduleExpression");
+                sources.add(new EventSourceDefinition(id, (String) export, type, queue, batchSize,
+                        schedule == null ? null : String.valueOf(schedule), timeout));
+            }
+        }
+        return sources;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value, String where) {
         if (!(value instanceof Map)) {

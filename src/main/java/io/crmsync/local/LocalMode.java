@@ -1,0 +1,123 @@
+package io.crmsync.local;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.crmsync.config.CrmSyncConfig;
+import io.crmsync.infra.EventSourceDefinition;
+import io.crmsync.infra.TemplateDefinitions;
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Runs the whole system on one machine: what AWS provides (the table, the queues, API Gateway, the SQS event source
+ * mappings, the schedule) is replaced in-process; the functions run unchanged, through {@link FunctionDispatcher}.
+ * Removed from production builds, and off unless {@code crmsync.local.enabled} (on in {@code quarkus:dev}).
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class LocalMode {
+
+    private static final Logger LOG = Logger.getLogger(LocalMode.class);
+
+    @Inject
+    LocalModeConfig config;
+
+    @Inject
+    CrmSyncConfig crmSync;
+
+    @Inject
+    FunctionDispatcher dispatcher;
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, String> banner = new LinkedHashMap<>();
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        StringBuilder lines = new StringBuilder("\n\ncrm-sync local mode is running:\n");
+        banner.forEach((what, where) -> lines.append(String.format("  %-28s %s%n", what, where)));
+        LOG.info(lines);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    private void start() {
+        TemplateDefinitions template = TemplateDefinitions.load(Path.of(config.template()));
+        Map<String, String> queueUrls = new LinkedHashMap<>();
+        queueUrls.put("ImportChunksQueue", crmSync.queues().importChunksUrl());
+        queueUrls.put("SyncBatchesQueue", crmSync.queues().syncBatchesUrl());
+
+        SqsClient sqs;
+        if (config.embeddedAws()) {
+            EmbeddedAws aws = EmbeddedAws.start(Path.of(config.template()), new EmbeddedAws.Options(
+                    config.dynamodbPort(), config.sqsPort(), config.dataDir().map(Path::of).orElse(null), "crm-sync",
+                    crmSync.tableName(), "crmsync.local.dynamodb-port", "crmsync.local.sqs-port"));
+            running.push(aws);
+            queueUrls.forEach((id, configured) -> requireSame(id, configured, aws.queueUrl(id)));
+            banner.put("DynamoDB Local", aws.dynamoEndpoint() + " (table " + aws.tableName() + ", "
+                    + config.dataDir().map(d -> "data in " + d).orElse("in memory") + ")");
+            banner.put("ElasticMQ (SQS)", aws.sqsEndpoint());
+            sqs = aws.newSqsClient();
+        } else {
+            sqs = SqsClient.create();
+        }
+        running.push(sqs);
+
+        for (EventSourceDefinition source : template.eventSources()) {
+            if (source.isQueue()) {
+                String url = queueUrls.get(source.queueLogicalId());
+                if (url == null) {
+                    throw new IllegalStateException(source.functionLogicalId() + " consumes " + source.queueLogicalId()
+                            + ", which local mode has no URL for");
+                }
+                running.push(new LocalSqsEventSource(sqs, url, source.export(), source.batchSize(),
+                        config.retryVisibilityTimeout(), dispatcher).start());
+                banner.put(source.export() + " <- SQS", url + " (batch " + source.batchSize() + ")");
+            } else if (source.isSchedule()) {
+                running.push(LocalSchedule.start(source.export(), config.pollInterval(), dispatcher));
+                banner.put(source.export() + " <- schedule", "every " + config.pollInterval().toString()
+                        .substring(2).toLowerCase() + " (deployed: " + source.schedule() + ")");
+            }
+        }
+        LocalApiServer api = LocalApiServer.start(config.apiPort(), "api", dispatcher);
+        running.push(api);
+        banner.put("HTTP API (api function)", api.baseUrl());
+    }
+
+    private void stop() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                LOG.warnf("Stopping a local component failed: %s", e.toString());
+            }
+        }
+    }
+
+    private static void requireSame(String queue, String configured, String actual) {
+        if (!configured.equals(actual)) {
+            throw new IllegalStateException("The configured URL of " + queue + " is " + configured
+                    + " but ElasticMQ created " + actual + ". Set crmsync.queues.* to match crmsync.local.sqs-port.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.crmsync.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Boots the application with the local mode on, on free ports, instead of the shared test resources: the test
+ * exercises the same wiring {@code quarkus:dev} starts.
+ */
+public class LocalModeProfile implements QuarkusTestProfile {
+
+    static final int API_PORT = freePort();
+    static final int DYNAMO_PORT = freePort();
+    static final int SQS_PORT = freePort();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        config.put("crmsync.local.enabled", "true");
+        config.put("crmsync.local.api-port", String.valueOf(API_PORT));
+        config.put("crmsync.local.dynamodb-port", String.valueOf(DYNAMO_PORT));
+        config.put("crmsync.local.sqs-port", String.valueOf(SQS_PORT));
+        config.put("crmsync.local.retry-visibility-timeout", "0s");
+        config.put("crmsync.local.poll-interval", "1h");
+        for (String service : new String[] { "dynamodb", "sqs" }) {
+            int port = service.equals("dynamodb") ? DYNAMO_PORT : SQS_PORT;
+            config.put("quarkus." + service + ".endpoint-override", "http://localhost:" + port);
+            config.put("quarkus." + service + ".aws.region", "us-east-1");
+            config.put("quarkus." + service + ".aws.credentials.type", "static");
+            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", "local");
+            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", "local");
+        }
+        config.put("crmsync.queues.import-chunks-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-import-chunks");
+        config.put("crmsync.queues.sync-batches-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-sync-batches");
+        return config;
+    }
+
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.crmsync.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.crmsync.config.CrmSyncConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+@QuarkusTest
+@TestProfile(LocalModeProfile.class)
+class LocalModeTest {
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    CrmSyncConfig config;
+
+    @Test
+    void httpApi_servesTheApiFunction_withItsJsonErrors() {
+        given().port(LocalModeProfile.API_PORT).get("/no-such-route")
+                .then().statusCode(404)
+                .contentType("application/json")
+                .body("error.code", equalTo("ROUTE_NOT_FOUND"));
+    }
+
+    @Test
+    void poisonMessage_isRetried_thenRedrivenToTheDeadLetterQueue() throws InterruptedException {
+        // given a chunk message the importChunk function refuses
+        String importQueue = config.queues().importChunksUrl();
+        String deadLetters = importQueue + "-dlq";
+        sqs.sendMessage(r -> r.queueUrl(importQueue).messageBody("{\"importId\":\"\",\"page\":0}"));
+
+        // when the local SQS event source delivers it until the redrive policy gives up
+        int inDeadLetterQueue = 0;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (inDeadLetterQueue == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            inDeadLetterQueue = depth(deadLetters);
+        }
+
+        // then it waits, intact, in the dead-letter queue and nowhere else
+        assertThat(inDeadLetterQueue).isEqualTo(1);
+        assertThat(depth(importQueue)).isZero();
+        var parked = sqs.receiveMessage(r -> r.queueUrl(deadLetters).attributeNamesWithStrings("ApproximateReceiveCount"))
+                .messages().get(0);
+        assertThat(parked.body()).isEqualTo("{\"importId\":\"\",\"page\":0}");
+    }
+
+    private int depth(String queueUrl) {
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}
