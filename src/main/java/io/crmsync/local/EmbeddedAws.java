@@ -110,17 +110,24 @@ public final class EmbeddedAws implements AutoCloseable {
 
     /** Configuration that points Quarkus' DynamoDB and SQS clients here. */
     public Map<String, String> clientConfig() {
+        Map<String, String> config = clientConfig(dynamoPort, sqsPort);
+        config.put("crmsync.table-name", tableName);
+        config.put("crmsync.queues.import-chunks-url", queueUrl("ImportChunksQueue"));
+        config.put("crmsync.queues.sync-batches-url", queueUrl("SyncBatchesQueue"));
+        return config;
+    }
+
+    /** Endpoint, region and static credentials of the DynamoDB and SQS clients, for servers on these ports. */
+    public static Map<String, String> clientConfig(int dynamoPort, int sqsPort) {
         Map<String, String> config = new java.util.HashMap<>();
         for (String service : List.of("dynamodb", "sqs")) {
-            config.put("quarkus." + service + ".endpoint-override", service.equals("dynamodb") ? dynamoEndpoint() : sqsEndpoint());
+            int port = service.equals("dynamodb") ? dynamoPort : sqsPort;
+            config.put("quarkus." + service + ".endpoint-override", "http://localhost:" + port);
             config.put("quarkus." + service + ".aws.region", REGION);
             config.put("quarkus." + service + ".aws.credentials.type", "static");
             config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", "local");
             config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", "local");
         }
-        config.put("crmsync.table-name", tableName);
-        config.put("crmsync.queues.import-chunks-url", queueUrl("ImportChunksQueue"));
-        config.put("crmsync.queues.sync-batches-url", queueUrl("SyncBatchesQueue"));
         return config;
     }
 

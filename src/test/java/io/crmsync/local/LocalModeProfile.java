@@ -27,14 +27,7 @@ public class LocalModeProfile implements QuarkusTestProfile {
         config.put("crmsync.local.sqs-port", String.valueOf(SQS_PORT));
         config.put("crmsync.local.retry-visibility-timeout", "0s");
         config.put("crmsync.local.poll-interval", "1h");
-        for (String service : new String[] { "dynamodb", "sqs" }) {
-            int port = service.equals("dynamodb") ? DYNAMO_PORT : SQS_PORT;
-            config.put("quarkus." + service + ".endpoint-override", "http://localhost:" + port);
-            config.put("quarkus." + service + ".aws.region", "us-east-1");
-            config.put("quarkus." + service + ".aws.credentials.type", "static");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", "local");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", "local");
-        }
+        config.putAll(EmbeddedAws.clientConfig(DYNAMO_PORT, SQS_PORT));
         config.put("crmsync.queues.import-chunks-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-import-chunks");
         config.put("crmsync.queues.sync-batches-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-sync-batches");
         return config;
