@@ -12,24 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A bare HTTP caller for sandbox tests: what any Salesforce client would send, with no crm-sync code involved. */
-final class SandboxHttp {
+public final class SandboxHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private String token;
 
-    SandboxHttp(String baseUrl) {
+    public SandboxHttp(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String header(String name) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
 
-    Answer login(String clientId, String clientSecret) {
+    public Answer login(String clientId, String clientSecret) {
         Answer answer = form("/services/oauth2/token", "grant_type=client_credentials&client_id=" + enc(clientId)
                 + "&client_secret=" + enc(clientSecret));
         if (answer.status() == 200) {
@@ -44,15 +44,15 @@ final class SandboxHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    Answer query(String soql) {
+    public Answer query(String soql) {
         return get("/services/data/v62.0/query?q=" + enc(soql));
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(authed(path).GET().build());
     }
 
-    Answer send(String method, String path, String json) {
+    public Answer send(String method, String path, String json) {
         return send(authed(path).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json)).build());
