@@ -139,8 +139,30 @@ public class SalesforceClient {
         return query(where == null ? soql : soql.where(where));
     }
 
+    /** sObject Collections writes and retrieve; the methods below are shortcuts to it. */
     public SalesforceCollections collections() {
         return collections;
+    }
+
+    public List<io.crmsync.salesforce.model.SaveResult> create(List<SObject> records) {
+        return collections.create(records);
+    }
+
+    public List<io.crmsync.salesforce.model.SaveResult> update(List<SObject> records) {
+        return collections.update(records);
+    }
+
+    public List<io.crmsync.salesforce.model.SaveResult> upsert(String sobject, String externalIdField,
+            List<SObject> records) {
+        return collections.upsert(sobject, externalIdField, records);
+    }
+
+    public List<Optional<SObject>> retrieve(String sobject, List<String> ids, List<String> fields) {
+        return collections.retrieve(sobject, ids, fields);
+    }
+
+    public List<io.crmsync.salesforce.model.SaveResult> delete(List<String> ids) {
+        return collections.delete(ids);
     }
 
     public UpdatedIds getUpdated(String sobject, Instant start, Instant end) {
