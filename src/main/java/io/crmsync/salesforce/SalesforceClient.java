@@ -74,6 +74,11 @@ public class SalesforceClient {
         });
     }
 
+    /** Drops cached describes, so the next use fetches them again (after fields are added in the org). */
+    public void forgetDescribes() {
+        describes.clear();
+    }
+
     /** The first page of a query (up to 2,000 rows). */
     public QueryPage queryPage(Soql soql) {
         String text = soql.render(describe(soql.sobject()));

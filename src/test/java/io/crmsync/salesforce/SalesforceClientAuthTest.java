@@ -106,6 +106,18 @@ class SalesforceClientAuthTest {
     }
 
     @Test
+    void sessionRefusedAgainAfterReLogin_surfacesInsteadOfLooping() {
+        // given
+        client.limits();
+        sandbox.faults().failNext(2, io.crmsync.sandbox.salesforce.SalesforceFault.sessionExpired());
+        client.calls().reset();
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.limits())
+                .isInstanceOf(io.crmsync.salesforce.error.SessionExpiredException.class);
+        assertThat(client.calls().count("limits")).isEqualTo(2);
+    }
+
+    @Test
     void settings_toString_showsNoSecrets() {
         SalesforceSettings s = settings();
         assertThat(s.toString()).doesNotContain(s.clientSecret().get()).doesNotContain("PRIVATE KEY");

@@ -200,6 +200,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         router.get(data + "/sobjects/:type/:id").handler(sobjects::read);
         router.patch(data + "/sobjects/:type/:id").handler(sobjects::update);
         router.delete(data + "/sobjects/:type/:id").handler(sobjects::delete);
+        router.patch(data + "/sobjects/:type/:field/:value").handler(sobjects::upsertByExternalId);
         router.post(data + "/composite/sobjects").handler(collections::create);
         router.patch(data + "/composite/sobjects").handler(collections::update);
         router.delete(data + "/composite/sobjects").handler(collections::delete);

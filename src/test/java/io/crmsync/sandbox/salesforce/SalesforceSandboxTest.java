@@ -189,6 +189,48 @@ class SalesforceSandboxTest {
         assertThat(deleted.get("deletedRecords").get(0).get("id").asText()).isEqualTo(gone);
     }
 
+    @Test
+    void injectedLatency_delaysEveryDataCall() {
+        // given
+        sandbox.faults().latency(Duration.ofMillis(300));
+        // when
+        long t0 = System.nanoTime();
+        SandboxHttp.Answer answer = http.get("/services/data/v62.0/limits");
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        // then
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(tookMs).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void serverErrorRate_one_answersEveryCallWith503() {
+        sandbox.faults().serverErrorRate(1.0);
+        SandboxHttp.Answer answer = http.query("SELECT Id FROM Lead");
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body().get(0).get("errorCode").asText()).isEqualTo("SERVER_UNAVAILABLE");
+    }
+
+    @Test
+    void upsertByExternalIdPath_createsThenUpdates() {
+        SandboxHttp.Answer created = http.send("PATCH", "/services/data/v62.0/sobjects/Account/HubSpot_Id__c/hs-9",
+                "{\"Name\":\"Acme\"}");
+        SandboxHttp.Answer updated = http.send("PATCH", "/services/data/v62.0/sobjects/Account/HubSpot_Id__c/hs-9",
+                "{\"Name\":\"Acme 2\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("created").asBoolean()).isTrue();
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("id").asText()).isEqualTo(created.body().get("id").asText());
+        assertThat(sandbox.record("Account", created.body().get("id").asText()).get("Name")).isEqualTo("Acme 2");
+    }
+
+    @Test
+    void unknownApiVersionShape_and_missingToken_answerLikeSalesforce() {
+        assertThat(http.get("/services/data/62/limits").status()).isEqualTo(404);
+        SandboxHttp.Answer anonymous = new SandboxHttp(sandbox.baseUrl()).get("/services/data/v58.0/limits");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get(0).get("errorCode").asText()).isEqualTo("INVALID_SESSION_ID");
+    }
+
     private int count(String soql) {
         SandboxHttp.Answer answer = http.query(soql);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);

@@ -122,6 +122,46 @@ public final class SObjectRoutes {
         });
     }
 
+    /** {@code PATCH /sobjects/{type}/{externalIdField}/{value}}: 201 with created=true, or 200 with created=false. */
+    public void upsertByExternalId(RoutingContext ctx) {
+        object(ctx).ifPresent(def -> {
+            Optional<FieldDef> key = def.field(ctx.pathParam("field")).filter(FieldDef::externalId);
+            if (key.isEmpty()) {
+                Responses.error(ctx, 400, "INVALID_FIELD", "Field name provided, " + ctx.pathParam("field")
+                        + " is not an External ID or indexed field for " + def.name());
+                return;
+            }
+            JsonNode body = body(ctx);
+            if (body == null) {
+                return;
+            }
+            String value = ctx.pathParam("value");
+            try {
+                Map<String, Object> fields = new java.util.LinkedHashMap<>(RecordJson.fields(def, body));
+                fields.remove(key.get().name());
+                String existing = store.externalIdIndex(def, key.get()).get(value.toLowerCase(java.util.Locale.ROOT));
+                boolean created = existing == null;
+                String id;
+                if (created) {
+                    fields.put(key.get().name(), FieldValues.fromJson(key.get(), Responses.JSON.getNodeFactory()
+                            .textNode(value)));
+                    id = store.create(def, fields);
+                } else {
+                    store.update(def, existing, fields);
+                    id = existing;
+                }
+                ObjectNode result = Responses.JSON.createObjectNode();
+                result.put("id", id);
+                result.put("success", true);
+                result.putArray("errors");
+                result.put("created", created);
+                Responses.json(ctx, created ? 201 : 200, result);
+            } catch (WriteError.WriteException e) {
+                writeError(ctx, e.error());
+            }
+        });
+    }
+
     public void delete(RoutingContext ctx) {
         object(ctx).ifPresent(def -> {
             try {
