@@ -114,6 +114,23 @@ class SalesforceClientWriteTest {
     }
 
     @Test
+    void create_writesDatesAndDatetimesInSalesforceFormats() {
+        // given
+        java.time.Instant start = java.time.Instant.parse("2026-11-21T09:30:00Z");
+        // when
+        List<SaveResult> results = client.create(List.of(
+                SObject.of("Opportunity", Map.of("Name", "Deal", "StageName", "Prospecting",
+                        "CloseDate", java.time.LocalDate.of(2026, 12, 31))),
+                SObject.of("Event", Map.of("Subject", "Call", "StartDateTime", start, "DurationInMinutes", 90))));
+        // then
+        assertThat(results).allMatch(SaveResult::success);
+        assertThat(sandbox.record("Opportunity", results.get(0).id()).get("CloseDate"))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(sandbox.record("Event", results.get(1).id()).get("StartDateTime")).isEqualTo(start);
+        assertThat(client.calls().count("collections.create")).as("mixed types, one call").isEqualTo(1);
+    }
+
+    @Test
     void updatingAFormulaField_isRefusedForThatRecord() {
         String id = sandbox.insert("Lead", Map.of("LastName", "L", "Company", "C"));
         SaveResult result = client.collections().update(List.of(SObject.of("Lead", id,

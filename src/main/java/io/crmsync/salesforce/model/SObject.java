@@ -75,10 +75,28 @@ public record SObject(String type, String id, Map<String, Object> fields) {
         }
         fields.forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Id")) {
-                node.set(k, JSON.valueToTree(v));
+                node.set(k, JSON.valueToTree(writable(k, v)));
             }
         });
         return node;
+    }
+
+    /** Dates and datetimes in the formats Salesforce reads; other values as Jackson writes them. */
+    private static Object writable(String field, Object v) {
+        if (v instanceof java.time.LocalDate d) {
+            return d.toString();
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.toString();
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant().toString();
+        }
+        if (v instanceof java.time.temporal.Temporal) {
+            throw new IllegalArgumentException(field + ": use LocalDate for date fields and Instant for datetime fields, not "
+                    + v.getClass().getSimpleName());
+        }
+        return v;
     }
 
     private static Object value(JsonNode v) {

@@ -179,7 +179,8 @@ public final class SalesforceSandbox implements AutoCloseable {
 
     private Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(50L * 1024 * 1024));
+        // No multipart uploads: without this Vert.x creates a file-uploads directory in the working directory.
+        router.route().handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024));
         OAuthEndpoint oauth = new OAuthEndpoint(() -> credentials, sessions, this::baseUrl);
         router.post("/services/oauth2/token").handler(oauth::handle);
         router.get("/services/data").handler(this::versions);
