@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 import io.crmsync.sandbox.common.FaultInjection;
 import io.crmsync.sandbox.common.SandboxServer;
 import io.crmsync.sandbox.salesforce.http.ApiBudget;
+import io.crmsync.sandbox.salesforce.http.CollectionsRetrieve;
 import io.crmsync.sandbox.salesforce.http.CollectionsRoutes;
 import io.crmsync.sandbox.salesforce.http.OAuthEndpoint;
 import io.crmsync.sandbox.salesforce.http.QueryCursors;
 import io.crmsync.sandbox.salesforce.http.QueryRoutes;
+import io.crmsync.sandbox.salesforce.http.ReplicationRoutes;
 import io.crmsync.sandbox.salesforce.http.Responses;
 import io.crmsync.sandbox.salesforce.http.SObjectRoutes;
 import io.crmsync.sandbox.salesforce.http.Sessions;
@@ -190,13 +192,15 @@ public final class SalesforceSandbox implements AutoCloseable {
         QueryRoutes query = new QueryRoutes(store, cursors);
         SObjectRoutes sobjects = new SObjectRoutes(store, budget);
         CollectionsRoutes collections = new CollectionsRoutes(store);
+        CollectionsRetrieve retrieve = new CollectionsRetrieve(store);
+        ReplicationRoutes replication = new ReplicationRoutes(store, sobjects);
         router.get(data + "/limits").handler(sobjects::limits);
         router.get(data + "/query").handler(query::query);
         router.get(data + "/query/:locator").handler(query::queryMore);
         router.get(data + "/sobjects").handler(sobjects::describeGlobal);
         router.get(data + "/sobjects/:type/describe").handler(sobjects::describe);
-        router.get(data + "/sobjects/:type/updated").handler(sobjects::updated);
-        router.get(data + "/sobjects/:type/deleted").handler(sobjects::deleted);
+        router.get(data + "/sobjects/:type/updated").handler(replication::updated);
+        router.get(data + "/sobjects/:type/deleted").handler(replication::deleted);
         router.post(data + "/sobjects/:type").handler(sobjects::create);
         router.get(data + "/sobjects/:type/:id").handler(sobjects::read);
         router.patch(data + "/sobjects/:type/:id").handler(sobjects::update);
@@ -206,8 +210,8 @@ public final class SalesforceSandbox implements AutoCloseable {
         router.patch(data + "/composite/sobjects").handler(collections::update);
         router.delete(data + "/composite/sobjects").handler(collections::delete);
         router.patch(data + "/composite/sobjects/:type/:field").handler(collections::upsert);
-        router.route(HttpMethod.GET, data + "/composite/sobjects/:type").handler(collections::retrieve);
-        router.route(HttpMethod.POST, data + "/composite/sobjects/:type").handler(collections::retrieve);
+        router.route(HttpMethod.GET, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
+        router.route(HttpMethod.POST, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
         router.route().last().handler(Responses::notFound);
         router.route().failureHandler(ctx -> Responses.error(ctx, 500, "UNKNOWN_EXCEPTION",
                 "An unexpected error occurred. Please include this ErrorId if you contact support: sandbox-"

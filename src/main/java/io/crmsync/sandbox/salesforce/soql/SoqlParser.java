@@ -1,19 +1,13 @@
 package io.crmsync.sandbox.salesforce.soql;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.crmsync.sandbox.salesforce.schema.FieldDef;
-import io.crmsync.sandbox.salesforce.schema.FieldType;
 import io.crmsync.sandbox.salesforce.schema.ObjectDef;
 import io.crmsync.sandbox.salesforce.schema.SandboxSchema;
 import io.crmsync.sandbox.salesforce.soql.SoqlQuery.*;
 import io.crmsync.sandbox.salesforce.soql.Token.Kind;
-import io.crmsync.sandbox.salesforce.store.FieldValues;
-import io.crmsync.sandbox.salesforce.store.SalesforceIds;
 
 /**
  * Recursive-descent parser for the SOQL subset crm-sync sends: SELECT fields | COUNT(), FROM, WHERE with
@@ -26,12 +20,14 @@ public final class SoqlParser {
     private final SandboxSchema schema;
     private final List<Token> tokens;
     private int pos;
+    private final SoqlLiterals literals;
     private ObjectDef object;
 
     private SoqlParser(String soql, SandboxSchema schema) {
         this.soql = soql;
         this.schema = schema;
         this.tokens = SoqlLexer.tokenize(soql);
+        this.literals = new SoqlLiterals(soql);
     }
 
     public static SoqlQuery parse(String soql, SandboxSchema schema) {
@@ -112,7 +108,7 @@ public final class SoqlParser {
             pos++;
             String normalized = op.text().equals("<>") ? "!=" : op.text();
             Token valueToken = next();
-            Object value = literal(field, valueToken, false);
+            Object value = literals.literal(field, valueToken, this::unexpected);
             if (value == null && !normalized.equals("=") && !normalized.equals("!=")) {
                 throw SoqlException.at("MALFORMED_QUERY", soql, valueToken.offset(),
                         "invalid operator on null: " + normalized);
@@ -126,15 +122,15 @@ public final class SoqlParser {
                         "value of filter criterion for field '" + field.name() + "' must be of type string and "
                                 + "should be enclosed in quotes");
             }
-            requireText(field, pattern);
-            return new Like(field, likePattern(pattern));
+            literals.requireText(field, pattern);
+            return new Like(field, literals.likePattern(pattern));
         }
         boolean negated = acceptKeyword("NOT");
         if (acceptKeyword("IN")) {
             expect(Kind.LPAREN);
             List<Object> values = new ArrayList<>();
             do {
-                values.add(literal(field, next(), true));
+                values.add(literals.literal(field, next(), this::unexpected));
             } while (accept(Kind.COMMA));
             expect(Kind.RPAREN);
             return new In(field, values, negated);
@@ -160,88 +156,6 @@ public final class SoqlParser {
             }
         }
         return new OrderItem(field, descending, nullsLast);
-    }
-
-    private Object literal(FieldDef field, Token token, boolean inList) {
-        FieldType type = field.type();
-        switch (token.kind()) {
-            case STRING -> {
-                requireText(field, token);
-                String value = SoqlStrings.decode(token.text(),
-                        bad -> SoqlException.at("MALFORMED_QUERY", soql, token.offset(),
-                                "Invalid string literal '" + token.text() + "'. Illegal character sequence '" + bad
-                                        + "' in string literal."));
-                if (type.isIdLike()) {
-                    if (!SalesforceIds.looksLikeId(value)) {
-                        throw SoqlException.at("INVALID_QUERY_FILTER_OPERATOR", soql, token.offset(),
-                                "invalid ID field: " + value);
-                    }
-                    return SalesforceIds.to18(value);
-                }
-                return value;
-            }
-            case NUMBER -> {
-                if (!type.isNumeric()) {
-                    throw typeMismatch(field, token);
-                }
-                return new BigDecimal(token.text());
-            }
-            case DATE -> {
-                if (type != FieldType.DATE) {
-                    throw typeMismatch(field, token);
-                }
-                return LocalDate.parse(token.text());
-            }
-            case DATETIME -> {
-                if (type != FieldType.DATETIME) {
-                    throw typeMismatch(field, token);
-                }
-                return FieldValues.parseDateTime(token.text());
-            }
-            case IDENT -> {
-                if (token.isKeyword("NULL")) {
-                    return null;
-                }
-                if (token.isKeyword("TRUE") || token.isKeyword("FALSE")) {
-                    if (type != FieldType.BOOLEAN) {
-                        throw typeMismatch(field, token);
-                    }
-                    return Boolean.parseBoolean(token.text().toLowerCase());
-                }
-                throw unexpected(token);
-            }
-            default -> throw unexpected(token);
-        }
-    }
-
-    private void requireText(FieldDef field, Token token) {
-        if (!field.type().isText()) {
-            throw SoqlException.at("INVALID_FIELD", soql, token.offset(), "value of filter criterion for field '"
-                    + field.name() + "' must be of type " + typeName(field.type()) + " and should not be enclosed in quotes");
-        }
-    }
-
-    private SoqlException typeMismatch(FieldDef field, Token token) {
-        String how = field.type().isText() ? " and should be enclosed in quotes" : " and should not be enclosed in quotes";
-        return SoqlException.at("INVALID_FIELD", soql, token.offset(), "value of filter criterion for field '"
-                + field.name() + "' must be of type " + typeName(field.type()) + how);
-    }
-
-    private static String typeName(FieldType type) {
-        return switch (type) {
-            case INT -> "integer";
-            case DOUBLE, CURRENCY, PERCENT -> "double";
-            case DATETIME -> "dateTime";
-            case DATE -> "date";
-            case BOOLEAN -> "boolean";
-            default -> "string";
-        };
-    }
-
-    private Pattern likePattern(Token token) {
-        return SoqlStrings.likeRegex(token.text(), bad -> SoqlException.at("MALFORMED_QUERY", soql, token.offset(),
-                "Invalid string literal '" + token.text() + "'. Illegal character sequence '" + bad
-                        + "' in string literal."));
     }
 
     private FieldDef resolve(Token token) {
