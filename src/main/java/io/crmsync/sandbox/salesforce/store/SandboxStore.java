@@ -1,0 +1,279 @@
+package io.crmsync.sandbox.salesforce.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import io.crmsync.sandbox.salesforce.schema.FieldDef;
+import io.crmsync.sandbox.salesforce.schema.Formula;
+import io.crmsync.sandbox.salesforce.schema.ObjectDef;
+import io.crmsync.sandbox.salesforce.schema.SandboxSchema;
+import io.crmsync.sandbox.salesforce.schema.ValidationRule;
+
+/**
+ * The sandbox org's data: one sorted map per sObject (Id order = creation order), a delete log per sObject for
+ * getDeleted, and a case-insensitive index per external-Id field for upserts. Stored records are immutable maps
+ * replaced on every write, so readers never see half a write; writers are serialised.
+ */
+public final class SandboxStore implements Formula.RecordLookup {
+
+    /** Who the sandbox says made API writes (the integration user). */
+    public static final String INTEGRATION_USER_ID = "0055g00000IntUsAAA";
+
+    private final SandboxSchema schema;
+    private final Map<String, ConcurrentSkipListMap<String, Map<String, Object>>> tables = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<String, Instant>> deleted = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> externalIds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    public SandboxStore(SandboxSchema schema) {
+        this.schema = schema;
+    }
+
+    public SandboxSchema schema() {
+        return schema;
+    }
+
+    public void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Salesforce keeps milliseconds. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public NavigableMap<String, Map<String, Object>> table(ObjectDef def) {
+        return tables.computeIfAbsent(def.name(), k -> new ConcurrentSkipListMap<>());
+    }
+
+    public NavigableMap<String, Instant> deletions(ObjectDef def) {
+        return deleted.computeIfAbsent(def.name(), k -> new ConcurrentSkipListMap<>());
+    }
+
+    public Map<String, Object> get(ObjectDef def, String id) {
+        return id == null ? null : table(def).get(SalesforceIds.to18(id));
+    }
+
+    @Override
+    public Map<String, Object> find(String sobject, String id) {
+        return schema.object(sobject).map(def -> get(def, id)).orElse(null);
+    }
+
+    /** Stored fields plus formula values, computed now. */
+    public Map<String, Object> withFormulas(ObjectDef def, Map<String, Object> stored) {
+        Map<String, Object> out = new LinkedHashMap<>(stored);
+        for (FieldDef f : def.fields()) {
+            if (f.calculated()) {
+                out.put(f.name(), f.formula().compute(stored, this));
+            }
+        }
+        return out;
+    }
+
+    /** An API create: only createable fields, required fields and validation rules enforced. */
+    public synchronized String create(ObjectDef def, Map<String, Object> values) {
+        checkWritable(def, values.keySet(), true);
+        Map<String, Object> record = new LinkedHashMap<>(values);
+        checkRequired(def, record);
+        checkRules(def, record);
+        return insertChecked(def, record, now());
+    }
+
+    /** An API update of existing fields; returns the previous stored record (for all-or-none rollback). */
+    public synchronized Map<String, Object> update(ObjectDef def, String id, Map<String, Object> changes) {
+        Map<String, Object> current = existing(def, id);
+        checkWritable(def, changes.keySet(), false);
+        Map<String, Object> record = new LinkedHashMap<>(current);
+        record.putAll(changes);
+        checkRequired(def, record);
+        checkRules(def, record);
+        checkUnique(def, record, current.get("Id").toString());
+        Instant now = now();
+        record.put("LastModifiedDate", now);
+        record.put("LastModifiedById", INTEGRATION_USER_ID);
+        record.put("SystemModstamp", now);
+        put(def, current, record);
+        return current;
+    }
+
+    public synchronized Map<String, Object> delete(ObjectDef def, String id) {
+        Map<String, Object> current = existing(def, id);
+        String key = current.get("Id").toString();
+        table(def).remove(key);
+        unindex(def, current);
+        deletions(def).put(key, now());
+        return current;
+    }
+
+    /** Puts a stored record back as it was (all-or-none rollback); {@code previous == null} removes it. */
+    public synchronized void restore(ObjectDef def, String id, Map<String, Object> previous) {
+        Map<String, Object> current = table(def).get(id);
+        if (current != null) {
+            unindex(def, current);
+            table(def).remove(id);
+        }
+        if (previous != null) {
+            table(def).put(id, previous);
+            index(def, previous);
+            deletions(def).remove(id);
+        }
+    }
+
+    /**
+     * Inserts straight into state for test seeding: no API budget, no createable/required/rule checks, and
+     * system fields may be given (to seed old modstamps); unique external Ids are still enforced.
+     */
+    public synchronized String seed(ObjectDef def, Map<String, Object> values) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        values.forEach((k, v) -> record.put(def.field(k).orElseThrow(() -> new IllegalArgumentException(
+                "No field " + k + " on " + def.name())).name(), v));
+        return insertChecked(def, record, now());
+    }
+
+    public Map<String, String> externalIdIndex(ObjectDef def, FieldDef field) {
+        return externalIds.computeIfAbsent(def.name() + "." + field.name(), k -> new ConcurrentHashMap<>());
+    }
+
+    public synchronized void clear(ObjectDef def) {
+        table(def).clear();
+        deletions(def).clear();
+        def.externalIdFields().forEach(f -> externalIdIndex(def, f).clear());
+    }
+
+    public synchronized void clearAll() {
+        schema.objects().forEach(this::clear);
+    }
+
+    private String insertChecked(ObjectDef def, Map<String, Object> record, Instant now) {
+        String id = SalesforceIds.of(def.keyPrefix(),
+                sequences.computeIfAbsent(def.name(), k -> new AtomicLong()).incrementAndGet());
+        record.put("Id", id);
+        record.putIfAbsent("IsDeleted", false);
+        record.putIfAbsent("CreatedDate", now);
+        record.putIfAbsent("CreatedById", INTEGRATION_USER_ID);
+        record.putIfAbsent("LastModifiedDate", record.get("CreatedDate"));
+        record.putIfAbsent("LastModifiedById", INTEGRATION_USER_ID);
+        record.putIfAbsent("SystemModstamp", record.get("LastModifiedDate"));
+        def.fields().stream().filter(f -> f.type() == io.crmsync.sandbox.salesforce.schema.FieldType.BOOLEAN
+                && !f.calculated()).forEach(f -> record.putIfAbsent(f.name(), false));
+        checkUnique(def, record, id);
+        put(def, null, record);
+        return id;
+    }
+
+    private void put(ObjectDef def, Map<String, Object> previous, Map<String, Object> record) {
+        if (previous != null) {
+            unindex(def, previous);
+        }
+        Map<String, Object> frozen = Collections.unmodifiableMap(record);
+        table(def).put(record.get("Id").toString(), frozen);
+        index(def, frozen);
+    }
+
+    private Map<String, Object> existing(ObjectDef def, String id) {
+        if (!SalesforceIds.looksLikeId(id)) {
+            throw new WriteError("MALFORMED_ID", "malformed id " + id, List.of("Id")).toException();
+        }
+        String key = SalesforceIds.to18(id);
+        Map<String, Object> current = table(def).get(key);
+        if (current == null) {
+            if (deletions(def).containsKey(key)) {
+                throw new WriteError("ENTITY_IS_DELETED", "entity is deleted", List.of()).toException();
+            }
+            throw new WriteError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of())
+                    .toException();
+        }
+        return current;
+    }
+
+    private static void checkWritable(ObjectDef def, java.util.Set<String> names, boolean create) {
+        List<String> refused = names.stream().map(n -> def.field(n).orElseThrow())
+                .filter(f -> create ? !f.createable() : !f.updateable()).map(FieldDef::name).toList();
+        if (!refused.isEmpty()) {
+            throw new WriteError("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                    + String.join(", ", refused) + ". Please check the security settings of this field and verify "
+                    + "that it is read/write for your profile or permission set.", refused).toException();
+        }
+    }
+
+    private static void checkRequired(ObjectDef def, Map<String, Object> record) {
+        List<String> missing = def.fields().stream().filter(FieldDef::required)
+                .filter(f -> record.get(f.name()) == null).map(FieldDef::name).toList();
+        if (!missing.isEmpty()) {
+            throw new WriteError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing)
+                    .toException();
+        }
+    }
+
+    private static void checkRules(ObjectDef def, Map<String, Object> record) {
+        for (ValidationRule rule : def.rules()) {
+            if (rule.violated().test(record)) {
+                throw new WriteError("FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.message(), List.of(rule.field()))
+                        .toException();
+            }
+        }
+    }
+
+    private void checkUnique(ObjectDef def, Map<String, Object> record, String selfId) {
+        for (FieldDef f : def.externalIdFields()) {
+            Object value = record.get(f.name());
+            if (value == null) {
+                continue;
+            }
+            String holder = externalIdIndex(def, f).get(value.toString().toLowerCase(Locale.ROOT));
+            if (holder != null && !holder.equals(selfId)) {
+                throw new WriteError("DUPLICATE_VALUE", "duplicate value found: " + f.name()
+                        + " duplicates value on record with id: " + holder, List.of(f.name())).toException();
+            }
+        }
+    }
+
+    private void index(ObjectDef def, Map<String, Object> record) {
+        for (FieldDef f : def.externalIdFields()) {
+            Object value = record.get(f.name());
+            if (value != null) {
+                externalIdIndex(def, f).put(value.toString().toLowerCase(Locale.ROOT), record.get("Id").toString());
+            }
+        }
+    }
+
+    private void unindex(ObjectDef def, Map<String, Object> record) {
+        for (FieldDef f : def.externalIdFields()) {
+            Object value = record.get(f.name());
+            if (value != null) {
+                externalIdIndex(def, f).remove(value.toString().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** Ids whose SystemModstamp falls in [start, end), for getUpdated. */
+    public List<String> updatedBetween(ObjectDef def, Instant start, Instant end) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> r : table(def).values()) {
+            Instant stamp = (Instant) r.get("SystemModstamp");
+            if (!stamp.isBefore(start) && stamp.isBefore(end)) {
+                ids.add(r.get("Id").toString());
+            }
+        }
+        return ids;
+    }
+
+    public Map<String, Instant> deletedBetween(ObjectDef def, Instant start, Instant end) {
+        return deletions(def).entrySet().stream()
+                .filter(e -> !e.getValue().isBefore(start) && e.getValue().isBefore(end))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+}
