@@ -1,0 +1,65 @@
+package io.crmsync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class LeaseRepositoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    @Inject
+    LeaseRepository leases;
+
+    @Test
+    void heldLease_refusesASecondHolder_untilItExpires() {
+        // given
+        String name = "poll-" + UUID.randomUUID();
+        assertThat(leases.tryAcquire(name, "worker-a", MINUTE, T0)).isPresent();
+
+        // when
+        var beforeExpiry = leases.tryAcquire(name, "worker-b", MINUTE, T0.plusSeconds(59));
+        var afterExpiry = leases.tryAcquire(name, "worker-b", MINUTE, T0.plusSeconds(61));
+
+        // then
+        assertThat(beforeExpiry).isEmpty();
+        assertThat(afterExpiry).hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("worker-b"));
+        assertThat(leases.current(name, T0.plusSeconds(62)).orElseThrow().holder()).isEqualTo("worker-b");
+    }
+
+    @Test
+    void holder_canExtendItsOwnLease() {
+        // given
+        String name = "poll-" + UUID.randomUUID();
+        leases.tryAcquire(name, "worker-a", MINUTE, T0);
+
+        // when
+        var extended = leases.tryAcquire(name, "worker-a", MINUTE, T0.plusSeconds(50));
+
+        // then
+        assertThat(extended.orElseThrow().until()).isEqualTo(T0.plusSeconds(110));
+        assertThat(leases.tryAcquire(name, "worker-b", MINUTE, T0.plusSeconds(100))).isEmpty();
+    }
+
+    @Test
+    void release_byAnotherWorker_isRefused_byTheHolder_freesTheLeaseAtOnce() {
+        // given
+        String name = "poll-" + UUID.randomUUID();
+        leases.tryAcquire(name, "worker-a", MINUTE, T0);
+
+        // when / then
+        assertThat(leases.release(name, "worker-b")).isFalse();
+        assertThat(leases.tryAcquire(name, "worker-b", MINUTE, T0.plusSeconds(1))).isEmpty();
+        assertThat(leases.release(name, "worker-a")).isTrue();
+        assertThat(leases.tryAcquire(name, "worker-b", MINUTE, T0.plusSeconds(1))).isPresent();
+    }
+}
