@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.crmsync.config.CrmSyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +31,6 @@ public class ImportJobRepository {
     /** Chunk markers only need to outlive SQS redelivery (max retention 14 days). */
     static final Duration CHUNK_MARKER_TTL = Duration.ofDays(15);
     private static final int MAX_LIST_LIMIT = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,11 +45,7 @@ public class ImportJobRepository {
     /** Stores a new QUEUED job. */
     public ImportJob create(String jobId, String definitionJson, Instant now) {
         StoreKeys.requireId(jobId, "jobId");
-        try {
-            JSON.readTree(definitionJson);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Import definition of job " + jobId + " is not valid JSON");
-        }
+        JsonText.requireObject(definitionJson, "Import definition of job " + jobId);
         ImportJob job = new ImportJob(jobId, ImportStatus.QUEUED, definitionJson, ImportCounters.ZERO, Map.of(), now,
                 null, null, null, false, null);
         try {
