@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -62,6 +63,8 @@ public class PairingRepository {
                 throw new PairingExistsException(pairing.objectType(), CrmSide.SALESFORCE, pairing.salesforceId());
             }
             throw e;
+        } catch (DynamoDbException e) {
+            throw tooLargeOr(pairing, e);
         }
         return stored;
     }
@@ -133,6 +136,8 @@ public class PairingRepository {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             throw whyRejected(pairing, e.item());
+        } catch (DynamoDbException e) {
+            throw tooLargeOr(pairing, e);
         }
         return next;
     }
@@ -199,6 +204,13 @@ public class PairingRepository {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", StoreSchema.PK))
                 .build()).build();
+    }
+
+    private static RuntimeException tooLargeOr(Pairing pairing, DynamoDbException e) {
+        if (e instanceof TransactionCanceledException || !ItemTooLargeException.isItemTooLarge(e)) {
+            return e;
+        }
+        return new ItemTooLargeException("Pairing " + pairing.objectType() + " HS " + pairing.hubspotId(), e);
     }
 
     private RuntimeException whyRejected(Pairing pairing, Map<String, AttributeValue> current) {

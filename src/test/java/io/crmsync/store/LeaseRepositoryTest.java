@@ -2,6 +2,7 @@ package io.crmsync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +20,20 @@ class LeaseRepositoryTest {
 
     @Inject
     LeaseRepository leases;
+    @Inject
+    Clock clock;
+
+    @Test
+    void lease_takenWithTheInjectedClock_isCurrentNow() {
+        // given
+        String name = "poll-" + UUID.randomUUID();
+
+        // when
+        leases.tryAcquire(name, "worker-a", MINUTE, clock.instant());
+
+        // then
+        assertThat(leases.current(name, clock.instant())).hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("worker-a"));
+    }
 
     @Test
     void heldLease_refusesASecondHolder_untilItExpires() {

@@ -204,6 +204,18 @@ class PairingRepositoryTest {
         assertThatThrownBy(() -> pairings.save(v2)).isInstanceOf(PairingNotFoundException.class);
     }
 
+    @Test
+    void save_ofAPairingAbove400KB_failsNamingTheLimit_andKeepsTheStoredPairing() {
+        // given: two long-text values of 250 KB each, as a Salesforce long text area can hold
+        Pairing v1 = pairings.create(Pairing.of("contact", id(), id(), SalesforceType.CONTACT));
+        String longText = "x".repeat(250_000);
+
+        // when / then
+        assertThatThrownBy(() -> pairings.save(v1.withSynced(Map.of("notes", longText), Map.of("Notes__c", longText), T0)))
+                .isInstanceOf(ItemTooLargeException.class).hasMessageContaining("400 KB");
+        assertThat(pairings.findByHubspotId("contact", v1.hubspotId())).contains(v1);
+    }
+
     static String id() {
         return UUID.randomUUID().toString();
     }
