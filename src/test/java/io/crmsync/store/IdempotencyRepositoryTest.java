@@ -8,7 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +48,38 @@ class IdempotencyRepositoryTest {
         assertThatThrownBy(() -> idempotency.begin(key, T0.plusSeconds(10), IN_PROGRESS, TTL))
                 .isInstanceOfSatisfying(IdempotencyKeyInUseException.class,
                         e -> assertThat(e.inProgressUntil()).isEqualTo(T0.plus(IN_PROGRESS)));
+    }
+
+    @Test
+    void concurrentDuplicates_exactlyOneAttemptRuns() throws Exception {
+        // given
+        String key = key();
+        int duplicates = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(duplicates);
+        List<Future<String>> outcomes = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < duplicates; i++) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    idempotency.begin(key, T0, IN_PROGRESS, TTL);
+                    return "runs";
+                } catch (IdempotencyKeyInUseException e) {
+                    return "in use";
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+
+        // then
+        assertThat(results).containsOnlyOnce("runs").filteredOn("in use"::equals).hasSize(duplicates - 1);
     }
 
     @Test

@@ -81,6 +81,19 @@ class ImportJobRepositoryTest {
     }
 
     @Test
+    void setTotal_isKeptAlongsideTheCountersWorkersAdd() {
+        // given
+        String jobId = newJob();
+        jobs.applyChunk(jobId, "c1", ImportCounters.chunk(10, 0, 0, 0), Map.of(), T0);
+
+        // when
+        jobs.setTotal(jobId, 2_500, T0);
+
+        // then
+        assertThat(jobs.get(jobId).counters()).isEqualTo(new ImportCounters(2_500, 10, 10, 0, 0, 0));
+    }
+
+    @Test
     void applyChunk_forAnUnknownJob_failsClearly() {
         assertThatThrownBy(() -> jobs.applyChunk("no-such-" + UUID.randomUUID(), "c1",
                 ImportCounters.chunk(1, 0, 0, 0), Map.of(), T0))

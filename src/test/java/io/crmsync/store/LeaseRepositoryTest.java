@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +55,34 @@ class LeaseRepositoryTest {
         assertThat(beforeExpiry).isEmpty();
         assertThat(afterExpiry).hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("worker-b"));
         assertThat(leases.current(name, T0.plusSeconds(62)).orElseThrow().holder()).isEqualTo("worker-b");
+    }
+
+    @Test
+    void concurrentAcquires_exactlyOneWorkerGetsTheLease() throws Exception {
+        // given
+        String name = "poll-" + UUID.randomUUID();
+        int workers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < workers; i++) {
+            String holder = "worker-" + i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                return leases.tryAcquire(name, holder, MINUTE, T0).isPresent();
+            }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            winners += outcome.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        // then
+        assertThat(winners).isEqualTo(1);
     }
 
     @Test

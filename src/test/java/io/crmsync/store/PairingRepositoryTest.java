@@ -172,6 +172,32 @@ class PairingRepositoryTest {
     }
 
     @Test
+    void findBySalesforceIds_readsInBulk_andNoLongerFindsARepairedAwayId() {
+        // given
+        List<String> sfIds = IntStream.range(0, 150).mapToObj(i -> id()).toList();
+        List<Pairing> created = sfIds.stream()
+                .map(sf -> pairings.create(Pairing.of("lead", id(), sf, SalesforceType.LEAD))).toList();
+        String converted = id();
+        pairings.repair(created.get(0), converted, SalesforceType.CONTACT);
+        List<String> asked = new ArrayList<>(sfIds);
+        asked.add(converted);
+
+        // when
+        long started = System.nanoTime();
+        Map<String, Pairing> found = pairings.findBySalesforceIds("lead", asked);
+        long bulkMs = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        sfIds.subList(0, 100).forEach(sf -> pairings.findBySalesforceId("lead", sf));
+        long oneByOneMs = (System.nanoTime() - started) / 1_000_000;
+
+        // then
+        assertThat(found).hasSize(150).doesNotContainKey(sfIds.get(0)).containsKey(converted);
+        assertThat(found.get(sfIds.get(1)).hubspotId()).isEqualTo(created.get(1).hubspotId());
+        System.out.printf("151 pairings by Salesforce id in bulk: %d ms; 100 single gsi1 lookups: %d ms%n",
+                bulkMs, oneByOneMs);
+    }
+
+    @Test
     void history_keepsOnlyTheNewestEntries() {
         // given
         Pairing p = pairings.create(Pairing.of("contact", id(), id(), SalesforceType.LEAD));
