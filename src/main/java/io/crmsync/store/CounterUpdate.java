@@ -35,6 +35,9 @@ record CounterUpdate(String expression, Map<String, String> names, Map<String, A
         values.put(":now", Attributes.instant(now));
         int index = 0;
         for (Map.Entry<String, Long> error : errorsByCategory.entrySet()) {
+            if (error.getKey() == null || error.getKey().isBlank()) {
+                throw new IllegalArgumentException("Error category must not be blank");
+            }
             if (error.getValue() < 0) {
                 throw new IllegalArgumentException("Error count for " + error.getKey() + " cannot be negative");
             }

@@ -46,9 +46,18 @@ public class SegmentSnapshotRepository {
         this.table = config.tableName();
     }
 
-    /** Stores the snapshot; it and its parts expire (TTL) {@code retention} after it was taken. */
+    /**
+     * Stores the snapshot; it and its parts expire (TTL) {@code retention} after it was taken. Snapshots are
+     * immutable: saving an id twice is refused, since leftover parts of a larger first version would corrupt it.
+     */
     public void save(SegmentSnapshot snapshot, Duration retention) {
         String pk = StoreKeys.snapshot(snapshot.snapshotId());
+        var existing = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Attributes.key(pk, HEAD_SK)).projectionExpression("#pk")
+                .expressionAttributeNames(Map.of("#pk", StoreSchema.PK))).item();
+        if (existing != null && !existing.isEmpty()) {
+            throw new IllegalStateException("Segment snapshot " + snapshot.snapshotId() + " already exists");
+        }
         AttributeValue expiresAt = n(snapshot.takenAt().plus(retention).getEpochSecond());
         List<List<String>> parts = split(snapshot.members());
         List<WriteRequest> writes = new ArrayList<>();

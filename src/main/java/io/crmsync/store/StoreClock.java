@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 /**
@@ -15,7 +16,7 @@ public class StoreClock {
 
     @Produces
     @DefaultBean
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -1,6 +1,7 @@
 package io.crmsync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,18 @@ class SegmentSnapshotRepositoryTest {
         // then
         assertThat(diff.entered()).containsExactlyInAnyOrder("4", "5");
         assertThat(diff.left()).containsExactly("1");
+    }
+
+    @Test
+    void savingASnapshotIdTwice_isRefused_andTheFirstVersionStaysReadable() {
+        // given
+        String id = UUID.randomUUID().toString();
+        snapshots.save(new SegmentSnapshot(id, "contact", "list-1", T0, Set.of("1", "2")), RETENTION);
+
+        // when / then
+        assertThatThrownBy(() -> snapshots.save(new SegmentSnapshot(id, "contact", "list-1", T0, Set.of("3")), RETENTION))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already exists");
+        assertThat(snapshots.find(id).orElseThrow().members()).containsExactlyInAnyOrder("1", "2");
     }
 
     @Test
