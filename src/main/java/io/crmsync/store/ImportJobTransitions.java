@@ -109,13 +109,15 @@ final class ImportJobTransitions {
             condition.append(" AND ").append(extraCondition);
         }
         try {
-            var response = dynamo.updateItem(r -> r.tableName(table).key(ImportJobMapper.key(jobId))
+            // Chunk transactions hold the job item now and then; a plain update then meets a conflict, not a failure.
+            var response = Transactions.retryingConflicts(() -> dynamo.updateItem(r -> r.tableName(table)
+                    .key(ImportJobMapper.key(jobId))
                     .updateExpression(expression)
                     .conditionExpression(condition.toString())
                     .expressionAttributeNames(allNames)
                     .expressionAttributeValues(allValues)
                     .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return ImportJobMapper.fromItem(response.attributes());
         } catch (ConditionalCheckFailedException e) {
             if (e.item() == null || e.item().isEmpty()) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /** The conflict retry, against a scripted client: DynamoDB Local rarely produces TransactionConflict on demand. */
 @QuarkusTest
@@ -41,6 +42,24 @@ class TransactionsTest {
                 .isInstanceOfSatisfying(TransactionCanceledException.class,
                         e -> assertThat(Transactions.conditionFailed(e, 0)).isTrue());
         assertThat(client.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void plainWriteMeetingATransaction_isRetried() {
+        // given
+        AtomicInteger attempts = new AtomicInteger();
+
+        // when
+        String result = Transactions.retryingConflicts(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw TransactionConflictException.builder().message("in a transaction").build();
+            }
+            return "written";
+        });
+
+        // then
+        assertThat(result).isEqualTo("written");
+        assertThat(attempts.get()).isEqualTo(3);
     }
 
     /** Cancels the first {@code failures} calls with the given reasons, then succeeds. */
