@@ -3,6 +3,7 @@ package io.crmsync.salesforce;
 import java.net.URI;
 
 import io.crmsync.config.SecretResolver;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,8 +12,10 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class SalesforceClientProducer {
 
+    /** Unremovable: the client's configuration mapping must be validated even in a function that does not use it. */
     @Produces
     @Singleton
+    @Unremovable
     SalesforceClient salesforceClient(SalesforceConfig config, SecretResolver secrets) {
         return new SalesforceClient(settings(config, secrets));
     }
