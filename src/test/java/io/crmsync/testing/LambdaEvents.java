@@ -16,7 +16,12 @@ import io.restassured.response.Response;
  */
 public final class LambdaEvents {
 
-    private static final String MOCK_EVENT_SERVER = "http://localhost:8081";
+    /** Quarkus' mock Lambda event server in test mode (set another port to run two builds side by side). */
+    private static String mockEventServer() {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.lambda.mock-event-server.test-port", Integer.class).orElse(8081);
+        return "http://localhost:" + port;
+    }
 
     private LambdaEvents() {
     }
@@ -65,7 +70,7 @@ public final class LambdaEvents {
     }
 
     public static Response invoke(Object event) {
-        return given().contentType("application/json").body(event).post(MOCK_EVENT_SERVER);
+        return given().contentType("application/json").body(event).post(mockEventServer());
     }
 
     /** The message ids of the records in an SQS batch event, in order. */
