@@ -80,18 +80,19 @@ record SearchFilter(String propertyName, String operator, String value, String h
 
     /** Numbers as themselves, dates and datetimes (ISO or epoch ms) as epoch milliseconds. */
     static double numericValue(String raw) {
+        // ISO dates are the common case in sorts and windows; test for them first instead of failing a number parse
+        if (raw.length() > 4 && raw.charAt(4) == '-') {
+            try {
+                return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                        : Instant.parse(raw).toEpochMilli();
+            } catch (RuntimeException notADate) {
+                throw SandboxException.validation("'" + raw + "' is not a valid date");
+            }
+        }
         try {
             return Double.parseDouble(raw);
         } catch (NumberFormatException notANumber) {
-            try {
-                return Instant.parse(raw).toEpochMilli();
-            } catch (RuntimeException notAnInstant) {
-                try {
-                    return LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-                } catch (RuntimeException notADate) {
-                    throw SandboxException.validation("'" + raw + "' is not a valid number or date");
-                }
-            }
+            throw SandboxException.validation("'" + raw + "' is not a valid number or date");
         }
     }
 
