@@ -53,6 +53,15 @@ final class SandboxRouter {
         post(router, "/crm/v3/objects/:type/batch/update", "objects.batch.update", c -> objects.batchUpdate(p(c, "type"), body(c)));
         post(router, "/crm/v3/objects/:type/batch/upsert", "objects.batch.upsert", c -> objects.batchUpsert(p(c, "type"), body(c)));
         post(router, "/crm/v3/objects/:type/batch/archive", "objects.batch.archive", c -> objects.batchArchive(p(c, "type"), body(c)));
+        SingleObjectRoutes single = new SingleObjectRoutes(state);
+        route(router.get("/crm/v3/objects/:type"), "objects.list",
+                c -> single.page(p(c, "type"), q(c, "limit"), q(c, "after"), q(c, "properties")));
+        route(router.get("/crm/v3/objects/:type/:id"), "objects.get",
+                c -> single.get(p(c, "type"), p(c, "id"), q(c, "idProperty"), q(c, "properties")));
+        post(router, "/crm/v3/objects/:type", "objects.create", c -> single.create(p(c, "type"), body(c)));
+        route(router.patch("/crm/v3/objects/:type/:id"), "objects.update",
+                c -> single.update(p(c, "type"), p(c, "id"), q(c, "idProperty"), body(c)));
+        route(router.delete("/crm/v3/objects/:type/:id"), "objects.archive", c -> single.archive(p(c, "type"), p(c, "id")));
         post(router, "/crm/v3/objects/:type/search", "search", c -> search.search(p(c, "type"), c.body().asString()));
         route(router.get("/crm/v3/properties/:type"), "properties", c -> properties.list(p(c, "type")));
         post(router, "/crm/v3/lists", "lists.create", c -> lists.create(body(c)));
@@ -153,6 +162,10 @@ final class SandboxRouter {
         response.putHeader("X-HubSpot-Correlation-Id", correlationId);
         response.setStatusCode(error.status()).putHeader("Content-Type", "application/json;charset=utf-8")
                 .end(SandboxJson.write(body));
+    }
+
+    private static String q(RoutingContext ctx, String name) {
+        return ctx.queryParams().get(name);
     }
 
     private static String p(RoutingContext ctx, String name) {

@@ -170,4 +170,58 @@ class HubSpotSandboxHttpTest {
         api().get("/crm/v3/properties/deals").then().statusCode(477);
         api().get("/crm/v3/properties/deals").then().statusCode(200);
     }
+
+    @Test
+    void singleRecordEndpoints_createGetByEmailPatchListAndArchive() {
+        String id = api().body("{\"properties\":{\"email\":\"Solo@Example.com\",\"firstname\":\"Solo\"}}")
+                .post("/crm/v3/objects/contacts").then().statusCode(201).extract().path("id");
+        api().body("{\"properties\":{\"email\":\"solo@example.com\"}}").post("/crm/v3/objects/contacts")
+                .then().statusCode(409).body("message", equalTo("Contact already exists. Existing ID: " + id));
+
+        api().get("/crm/v3/objects/contacts/solo@example.com?idProperty=email&properties=firstname,phone")
+                .then().statusCode(200).body("id", equalTo(id)).body("properties.firstname", equalTo("Solo"))
+                .body("properties.phone", nullValue());
+        api().body("{\"properties\":{\"phone\":\"+1 555\"}}").patch("/crm/v3/objects/contacts/" + id)
+                .then().statusCode(200).body("properties.phone", equalTo("+1 555"));
+        sandbox.seed("contacts", 14, i -> Map.of("email", "p" + i + "@example.com"));
+        api().get("/crm/v3/objects/contacts?limit=10").then().statusCode(200)
+                .body("results", hasSize(10)).body("paging.next.after", notNullValue());
+
+        api().delete("/crm/v3/objects/contacts/" + id).then().statusCode(204);
+        api().get("/crm/v3/objects/contacts/" + id).then().statusCode(404).body("category", equalTo("OBJECT_NOT_FOUND"));
+    }
+
+    @Test
+    void upsertByUniqueCustomProperty_onTheCustomObject() {
+        api().body("""
+                {"inputs":[{"idProperty":"vin","id":"VIN1","properties":{"model":"T"}},
+                           {"idProperty":"vin","id":"VIN2","properties":{"model":"S"}}]}""")
+                .post("/crm/v3/objects/vehicles/batch/upsert").then().statusCode(200)
+                .body("results.new", org.hamcrest.Matchers.contains(true, true));
+        api().body("""
+                {"inputs":[{"idProperty":"vin","id":"VIN1","properties":{"year":"2020"}}]}""")
+                .post("/crm/v3/objects/2-1000001/batch/upsert").then().statusCode(200)
+                .body("results[0].new", equalTo(false))
+                .body("results[0].properties.model", equalTo("T"));
+        api().body("""
+                {"inputs":[{"idProperty":"model","id":"T","properties":{}}]}""")
+                .post("/crm/v3/objects/vehicles/batch/upsert").then().statusCode(400);
+    }
+
+    @Test
+    void dynamicListEvaluation_canBeDeferred_toModelEventualConsistency() {
+        java.util.List<Runnable> pending = new java.util.ArrayList<>();
+        sandbox.listEvaluation(pending::add);
+        String listId = api().body("""
+                {"name":"Known phones","objectTypeId":"0-1","processingType":"DYNAMIC","filterBranch":
+                 {"filterBranchType":"OR","filterBranches":[{"filterBranchType":"AND","filters":[
+                  {"filterType":"PROPERTY","property":"phone","operation":{"operationType":"ALL_PROPERTY","operator":"IS_KNOWN"}}]}]}}""")
+                .post("/crm/v3/lists/").then().statusCode(200).extract().path("list.listId");
+        sandbox.seed("contacts", List.of(Map.of("email", "p@example.com", "phone", "1")));
+
+        api().get("/crm/v3/lists/" + listId + "/memberships").then().body("results", hasSize(0));
+        pending.forEach(Runnable::run);
+        api().get("/crm/v3/lists/" + listId + "/memberships").then().body("results", hasSize(1));
+        api().body("[\"1\"]").put("/crm/v3/lists/" + listId + "/memberships/add").then().statusCode(400);
+    }
 }
