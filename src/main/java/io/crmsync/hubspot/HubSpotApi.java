@@ -51,7 +51,12 @@ public interface HubSpotApi {
     Response editMemberships(@PathParam("listId") String listId, @PathParam("action") String action, String body);
 
     @POST
-    @Path("/crm/v4/associations/{fromType}/{toType}/batch/{operation: .+}")
+    @Path("/crm/v4/associations/{fromType}/{toType}/batch/associate/default")
+    Response associateDefault(@PathParam("fromType") String fromType, @PathParam("toType") String toType, String body);
+
+    /** {@code operation}: {@code read}, {@code create} or {@code archive}. */
+    @POST
+    @Path("/crm/v4/associations/{fromType}/{toType}/batch/{operation}")
     Response associations(@PathParam("fromType") String fromType, @PathParam("toType") String toType,
             @PathParam("operation") String operation, String body);
 }

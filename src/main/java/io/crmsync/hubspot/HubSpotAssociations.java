@@ -40,7 +40,7 @@ public final class HubSpotAssociations {
             }
             String json = body.toString();
             JsonNode answer = transport.call("associations.batch.associate-default",
-                    () -> api.associations(fromType, toType, "associate/default", json));
+                    () -> api.associateDefault(fromType, toType, json));
             errors.addAll(HubSpotReader.errors(answer));
         }
         return errors;
