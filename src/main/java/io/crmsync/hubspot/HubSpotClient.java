@@ -113,6 +113,11 @@ public class HubSpotClient {
         });
     }
 
+    /**
+     * Creates records, 100 per call. Without an {@code objectWriteTraceId} on every input HubSpot fails a whole chunk
+     * on one bad input (e.g. 409 for a taken email, thrown as {@link HubSpotConflictException}; earlier chunks stay
+     * created); with trace ids it answers 207 and the bad inputs come back in {@link BatchResult#errors()}.
+     */
     public BatchResult<CrmObject> batchCreate(String objectType, List<ObjectInput> inputs) {
         return chunked(inputs, chunk -> {
             ObjectNode body = mapper.createObjectNode();

@@ -224,4 +224,17 @@ class HubSpotSandboxHttpTest {
         api().get("/crm/v3/lists/" + listId + "/memberships").then().body("results", hasSize(1));
         api().body("[\"1\"]").put("/crm/v3/lists/" + listId + "/memberships/add").then().statusCode(400);
     }
+
+    @Test
+    void injectedLatencyAndServerErrorRate_applyToEveryCall() {
+        sandbox.faults().latency(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        api().get("/crm/v3/properties/tasks").then().statusCode(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        sandbox.faults().clear();
+        sandbox.faults().serverErrorRate(1.0);
+        api().get("/crm/v3/properties/tasks").then().statusCode(502).body("status", equalTo("error"));
+        assertThat(sandbox.served().count("status.502")).isEqualTo(1);
+    }
 }
