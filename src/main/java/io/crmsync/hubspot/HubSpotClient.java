@@ -51,6 +51,7 @@ public class HubSpotClient {
     private final SecretResolver secrets;
     private final ObjectMapper mapper = new ObjectMapper();
     private final ApiCallCounter calls = new ApiCallCounter("hubspot");
+    private final ApiCallCounter failures = new ApiCallCounter("hubspot-failures");
     private HubSpotApi api;
     private HubSpotTransport transport;
     private HubSpotLists lists;
@@ -77,7 +78,7 @@ public class HubSpotClient {
                 .clientHeadersFactory(new BearerTokenHeaders(() -> secrets.resolve("crmsync.hubspot.token",
                         config.token(), config.tokenParameter())))
                 .build(HubSpotApi.class);
-        transport = new HubSpotTransport(config, calls, mapper, Clock.systemUTC());
+        transport = new HubSpotTransport(config, calls, failures, mapper, Clock.systemUTC());
         lists = new HubSpotLists(api, transport, mapper);
         associations = new HubSpotAssociations(api, transport, mapper);
     }
@@ -85,6 +86,11 @@ public class HubSpotClient {
     /** Calls made so far, by kind ({@code objects.batch.upsert}, {@code search}, ...), retries included. */
     public ApiCallCounter calls() {
         return calls;
+    }
+
+    /** Failed answers so far, by kind and status ({@code objects.batch.upsert.429}), retried ones included. */
+    public ApiCallCounter failures() {
+        return failures;
     }
 
     /** What the last rate-limit headers said, if any answer carried them yet. */

@@ -27,6 +27,7 @@ import io.smallrye.faulttolerance.api.Guard;
 final class HubSpotTransport {
 
     private final ApiCallCounter calls;
+    private final ApiCallCounter failures;
     private final RateLimitPacer pacer;
     private final HubSpotErrors errors;
     private final ObjectMapper mapper;
@@ -34,8 +35,10 @@ final class HubSpotTransport {
     private final Clock clock;
     private final AtomicReference<RateLimitHeadroom> headroom = new AtomicReference<>();
 
-    HubSpotTransport(HubSpotConfig config, ApiCallCounter calls, ObjectMapper mapper, Clock clock) {
+    HubSpotTransport(HubSpotConfig config, ApiCallCounter calls, ApiCallCounter failures, ObjectMapper mapper,
+            Clock clock) {
         this.calls = calls;
+        this.failures = failures;
         this.mapper = mapper;
         this.clock = clock;
         this.pacer = new RateLimitPacer(clock, config.pacing().windowShare(), config.pacing().requestsPerWindow(),
@@ -88,7 +91,7 @@ final class HubSpotTransport {
             if (status >= 200 && status < 300) {
                 return parse(kind, body);
             }
-            calls.record(kind + ".error." + status);
+            failures.record(kind + "." + status);
             throw errors.toException(kind, status, body, pacer.windowMillis(), response.getHeaderString("Retry-After"),
                     search ? "search" : null);
         }

@@ -31,6 +31,7 @@ class HubSpotAuthAndAssociationsTest {
     void reset() {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         client.calls().reset();
+        client.failures().reset();
     }
 
     @Test

@@ -35,6 +35,7 @@ class HubSpotBatchTest {
     void reset() {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         client.calls().reset();
+        client.failures().reset();
     }
 
     @Test
@@ -50,6 +51,7 @@ class HubSpotBatchTest {
         // then
         assertThat(client.calls().count("objects.batch.upsert")).isEqualTo(3);
         assertThat(sandbox.served().count("objects.batch.upsert")).isEqualTo(3);
+        assertThat(client.calls().total()).isEqualTo(sandbox.served().total()).isEqualTo(3);
         assertThat(result.errors()).isEmpty();
         assertThat(result.results()).hasSize(250).allMatch(UpsertResult::created);
         assertThat(result.results()).extracting(r -> r.object().property("email"))

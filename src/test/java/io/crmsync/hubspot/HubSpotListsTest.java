@@ -36,6 +36,7 @@ class HubSpotListsTest {
     void reset() {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         client.calls().reset();
+        client.failures().reset();
     }
 
     @Test

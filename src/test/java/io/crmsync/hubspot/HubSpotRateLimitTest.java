@@ -37,6 +37,7 @@ class HubSpotRateLimitTest {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         sandbox.rateLimits().window(Duration.ofSeconds(1), 20);
         client.calls().reset();
+        client.failures().reset();
     }
 
     @Test
@@ -53,7 +54,7 @@ class HubSpotRateLimitTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // then
-        assertThat(sandbox.served().count("status.429")).isZero();
+        assertThat(sandbox.statuses().count("429")).isZero();
         assertThat(took).isGreaterThan(Duration.ofMillis(2000)); // 18 per second at most
         assertThat(client.headroom()).hasValueSatisfying(h -> {
             assertThat(h.max()).isEqualTo(20);
@@ -76,7 +77,7 @@ class HubSpotRateLimitTest {
                 Map.of("firstname", "Ann"))));
 
         // then: HubSpot said 429 TEN_SECONDLY_ROLLING, the client waited and the caller saw only success
-        assertThat(sandbox.served().count("status.429")).isGreaterThanOrEqualTo(1);
+        assertThat(sandbox.statuses().count("429")).isGreaterThanOrEqualTo(1);
         assertThat(result.results()).singleElement().satisfies(r -> assertThat(r.object().id()).isEqualTo(id));
         assertThat(sandbox.record("contacts", id).orElseThrow()).containsEntry("firstname", "Ann");
     }
@@ -120,7 +121,7 @@ class HubSpotRateLimitTest {
         // then
         assertThat(properties).extracting(p -> p.name()).contains("dealname", "amount", "hs_lastmodifieddate");
         assertThat(client.calls().count("properties")).isEqualTo(4);
-        assertThat(client.calls().count("properties.error.503")).isEqualTo(3);
+        assertThat(client.failures().count("properties.503")).isEqualTo(3);
     }
 
     @Test

@@ -39,6 +39,7 @@ class HubSpotSearchTest {
     void reset() {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         client.calls().reset();
+        client.failures().reset();
     }
 
     @Test
@@ -58,7 +59,7 @@ class HubSpotSearchTest {
         assertThat(all.stream().map(CrmObject::id).collect(Collectors.toSet())).isEqualTo(Set.copyOf(customers));
         assertThat(all).allMatch(o -> o.property("lifecyclestage").equals("customer"));
         assertThat(client.calls().count("search")).isBetween(61L, 64L); // 60 pages of 200, plus the re-window overlap
-        assertThat(sandbox.served().count("status.400")).isZero();
+        assertThat(sandbox.statuses().count("400")).isZero();
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class HubSpotSandbox implements AutoCloseable {
     private final SandboxRateLimits rateLimits = new SandboxRateLimits();
     private final FaultInjection<HubSpotError> faults = new FaultInjection<>();
     private final ApiCallCounter served = new ApiCallCounter("hubspot-sandbox");
+    private final ApiCallCounter statuses = new ApiCallCounter("hubspot-sandbox-statuses");
     private final Auth auth = new Auth();
     private SandboxServer server;
 
@@ -46,7 +47,7 @@ public final class HubSpotSandbox implements AutoCloseable {
     public static HubSpotSandbox start(int port) {
         HubSpotSandbox sandbox = new HubSpotSandbox();
         SandboxRouter router = new SandboxRouter(sandbox.state, sandbox.rateLimits, sandbox.faults, sandbox.served,
-                sandbox.auth);
+                sandbox.statuses, sandbox.auth);
         sandbox.server = SandboxServer.start("HubSpot sandbox", port, PORT_SETTING, router::build);
         return sandbox;
     }
@@ -68,9 +69,14 @@ public final class HubSpotSandbox implements AutoCloseable {
         return rateLimits;
     }
 
-    /** Every request served, by kind ({@code objects.batch.upsert}, {@code search}, ...) and by {@code status.NNN}. */
+    /** Every request served, by kind ({@code objects.batch.upsert}, {@code search}, ...); {@code total()} counts calls. */
     public ApiCallCounter served() {
         return served;
+    }
+
+    /** The same requests by the status answered ({@code "200"}, {@code "207"}, {@code "429"}, ...). */
+    public ApiCallCounter statuses() {
+        return statuses;
     }
 
     /** From now on only {@code token} is accepted; other tokens get 401 INVALID_AUTHENTICATION. */
@@ -90,6 +96,14 @@ public final class HubSpotSandbox implements AutoCloseable {
         state.listEvaluation(Objects.requireNonNull(executor));
     }
 
+    /**
+     * Hides records from search for {@code delay} after they are created or updated, as HubSpot's search index lags
+     * writes. (Simplification: the real index keeps showing the previous version; the sandbox shows none.)
+     */
+    public void searchVisibilityDelay(java.time.Duration delay) {
+        state.searchDelay(Objects.requireNonNull(delay));
+    }
+
     /** The clock stamping createdAt/updatedAt and last-modified properties. */
     public void clock(Clock clock) {
         state.clock(Objects.requireNonNull(clock));
@@ -101,6 +115,7 @@ public final class HubSpotSandbox implements AutoCloseable {
         rateLimits.reset();
         faults.clear();
         served.reset();
+        statuses.reset();
         acceptAnyToken();
     }
 

@@ -26,14 +26,16 @@ final class SandboxRouter {
     private final SandboxRateLimits limits;
     private final FaultInjection<HubSpotError> faults;
     private final ApiCallCounter served;
+    private final ApiCallCounter statuses;
     private final HubSpotSandbox.Auth auth;
 
     SandboxRouter(SandboxState state, SandboxRateLimits limits, FaultInjection<HubSpotError> faults,
-            ApiCallCounter served, HubSpotSandbox.Auth auth) {
+            ApiCallCounter served, ApiCallCounter statuses, HubSpotSandbox.Auth auth) {
         this.state = state;
         this.limits = limits;
         this.faults = faults;
         this.served = served;
+        this.statuses = statuses;
         this.auth = auth;
     }
 
@@ -130,7 +132,7 @@ final class SandboxRouter {
         try {
             Answer answer = endpoint.apply(ctx);
             response.setStatusCode(answer.status());
-            served.record("status." + answer.status());
+            statuses.record(String.valueOf(answer.status()));
             if (answer.body() == null) {
                 response.end();
             } else {
@@ -144,7 +146,7 @@ final class SandboxRouter {
     }
 
     private void error(HttpServerResponse response, HubSpotError error) {
-        served.record("status." + error.status());
+        statuses.record(String.valueOf(error.status()));
         var body = SandboxJson.NODES.objectNode();
         String correlationId = UUID.randomUUID().toString();
         body.put("status", "error");

@@ -25,6 +25,8 @@ final class SandboxState {
      * can swap in a deferring executor to reproduce "the update synced before the segment was re-evaluated".
      */
     private volatile Executor listEvaluation = Runnable::run;
+    /** How long a created or updated record stays invisible to search, like HubSpot's index lag. */
+    private volatile java.time.Duration searchDelay = java.time.Duration.ZERO;
 
     SandboxState() {
         for (ObjectType type : ObjectType.ALL) {
@@ -42,6 +44,14 @@ final class SandboxState {
 
     void clock(Clock clock) {
         this.clock = clock;
+    }
+
+    java.time.Duration searchDelay() {
+        return searchDelay;
+    }
+
+    void searchDelay(java.time.Duration delay) {
+        this.searchDelay = delay;
     }
 
     void listEvaluation(Executor executor) {
@@ -88,6 +98,7 @@ final class SandboxState {
         lists.clear();
         associations.clear();
         listEvaluation = Runnable::run;
+        searchDelay = java.time.Duration.ZERO;
         clock = Clock.systemUTC();
     }
 

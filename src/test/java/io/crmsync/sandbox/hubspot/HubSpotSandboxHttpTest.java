@@ -235,6 +235,17 @@ class HubSpotSandboxHttpTest {
         sandbox.faults().clear();
         sandbox.faults().serverErrorRate(1.0);
         api().get("/crm/v3/properties/tasks").then().statusCode(502).body("status", equalTo("error"));
-        assertThat(sandbox.served().count("status.502")).isEqualTo(1);
+        assertThat(sandbox.statuses().count("502")).isEqualTo(1);
+    }
+
+    @Test
+    void searchVisibilityDelay_hidesFreshWrites_untilTheIndexCatchesUp() throws Exception {
+        sandbox.searchVisibilityDelay(Duration.ofMillis(400));
+        api().body("{\"properties\":{\"email\":\"fresh@example.com\"}}").post("/crm/v3/objects/contacts")
+                .then().statusCode(201);
+
+        api().body("{}").post("/crm/v3/objects/contacts/search").then().body("total", equalTo(0));
+        Thread.sleep(450);
+        api().body("{}").post("/crm/v3/objects/contacts/search").then().body("total", equalTo(1));
     }
 }
