@@ -167,31 +167,7 @@ public class HubSpotClient {
 
     /** One page of a search. */
     public SearchPage search(String objectType, SearchRequest request) {
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode groups = body.putArray("filterGroups");
-        for (SearchRequest.FilterGroup group : request.filterGroups()) {
-            ArrayNode filters = groups.addObject().putArray("filters");
-            for (SearchRequest.Filter f : group.filters()) {
-                ObjectNode node = filters.addObject().put("propertyName", f.propertyName()).put("operator", f.operator());
-                if (f.value() != null) {
-                    node.put("value", f.value());
-                }
-                if (f.highValue() != null) {
-                    node.put("highValue", f.highValue());
-                }
-                if (!f.values().isEmpty()) {
-                    f.values().forEach(node.putArray("values")::add);
-                }
-            }
-        }
-        request.sorts().forEach(s -> body.withArray("sorts").addObject().put("propertyName", s.propertyName())
-                .put("direction", s.direction()));
-        request.properties().forEach(body.putArray("properties")::add);
-        body.put("limit", request.limit());
-        if (request.after() != null) {
-            body.put("after", request.after());
-        }
-        String json = body.toString();
+        String json = SearchBodies.toJson(mapper, request);
         JsonNode answer = transport.call("search", () -> api.search(objectType, json));
         List<CrmObject> results = new ArrayList<>();
         for (JsonNode node : HubSpotReader.results("search", answer)) {

@@ -23,13 +23,15 @@ import io.crmsync.hubspot.model.SearchRequest.FilterGroup;
  * 10,000, the query is restarted with a window {@code sortProperty >= last value seen} (for {@code hs_object_id},
  * {@code > last id}), and records already returned at that boundary value are skipped by id. So ties on the sort
  * value (many records touched in the same millisecond) are neither skipped nor repeated, whatever order HubSpot
- * gives them in. Only ascending sorts can be re-windowed.
+ * gives them in. Only ascending sorts can be re-windowed. A record modified while the walk runs may move behind the
+ * cursor and come back a second time (at least once, never lost), which an upsert-based sync tolerates.
  */
 final class SearchCursor implements Iterator<CrmObject> {
 
     static final int RESULT_CAP = 10_000;
 
     private final Function<SearchRequest, SearchPage> search;
+    private final int resultCap;
     private final SearchRequest base;
     private final String sortProperty;
     private final Deque<CrmObject> buffer = new ArrayDeque<>();
@@ -40,7 +42,14 @@ final class SearchCursor implements Iterator<CrmObject> {
     private int emittedInWindow;
 
     SearchCursor(Function<SearchRequest, SearchPage> search, SearchRequest request, String defaultSortProperty) {
+        this(search, request, defaultSortProperty, RESULT_CAP);
+    }
+
+    /** {@code resultCap} is HubSpot's 10,000 except in tests that exercise re-windowing on small data. */
+    SearchCursor(Function<SearchRequest, SearchPage> search, SearchRequest request, String defaultSortProperty,
+            int resultCap) {
         this.search = search;
+        this.resultCap = resultCap;
         SearchRequest.Sort sort = request.sorts().isEmpty() ? SearchRequest.Sort.ascending(defaultSortProperty)
                 : request.sorts().get(0);
         if (!"ASCENDING".equals(sort.direction())) {
@@ -101,12 +110,12 @@ final class SearchCursor implements Iterator<CrmObject> {
             return;
         }
         int after = Integer.parseInt(page.nextAfter().get());
-        if (after + next.limit() <= RESULT_CAP) {
+        if (after + next.limit() <= resultCap) {
             next = next.withAfter(page.nextAfter().get());
             return;
         }
         if (emittedInWindow == 0) {
-            throw new IllegalStateException("More than " + RESULT_CAP + " records share " + sortProperty + " = "
+            throw new IllegalStateException("More than " + resultCap + " records share " + sortProperty + " = "
                     + boundaryValue + "; HubSpot search cannot page past them. Narrow the filters.");
         }
         emittedInWindow = 0;
