@@ -36,6 +36,10 @@ public interface HubSpotConfig {
         @WithDefault("170")
         int requestsPerWindow();
 
+        /**
+         * The burst window until headers give its real length; also how long a TEN_SECONDLY_ROLLING 429 waits
+         * before its retry, since a rolling window is sure to have room again after one full length.
+         */
         @WithDefault("10s")
         Duration window();
 
@@ -62,10 +66,6 @@ public interface HubSpotConfig {
         /** Wait after a 423 Locked (HubSpot asks for at least 2 s). */
         @WithDefault("2s")
         Duration lockedDelay();
-
-        /** Used when a TEN_SECONDLY_ROLLING 429 arrives before any header told us the window length. */
-        @WithDefault("10s")
-        Duration tenSecondlyDelay();
 
         /** The portal's time zone: the DAILY limit resets at its midnight. */
         @WithDefault("UTC")
