@@ -158,4 +158,30 @@ class HubSpotBatchTest {
         assertThat(updated.updatedAt()).isAfter(java.time.Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(updated.property("hs_lastmodifieddate")).isEqualTo(updated.updatedAt().toString());
     }
+
+    @Test
+    void concurrentUpserts_fromFourWorkers_createEachContactOnce() throws Exception {
+        // given: four workers upserting overlapping halves of 400 emails at once
+        List<ObjectUpsert> all = IntStream.range(0, 400)
+                .mapToObj(i -> new ObjectUpsert("w" + i + "@example.com", Map.of("firstname", "W" + i))).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // when
+            var futures = IntStream.range(0, 4)
+                    .mapToObj(w -> pool.submit(() -> client.batchUpsert("contacts", "email",
+                            all.subList((w % 2) * 200, (w % 2) * 200 + 200))))
+                    .toList();
+            long created = 0;
+            for (var f : futures) {
+                created += f.get(60, java.util.concurrent.TimeUnit.SECONDS).results().stream()
+                        .filter(UpsertResult::created).count();
+            }
+
+            // then
+            assertThat(sandbox.count("contacts")).isEqualTo(400);
+            assertThat(created).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
