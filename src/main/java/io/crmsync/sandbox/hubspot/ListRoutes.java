@@ -62,7 +62,8 @@ final class ListRoutes {
         if (limit < 1 || limit > MEMBERSHIP_PAGE_MAX) {
             throw SandboxException.validation("limit must be between 1 and " + MEMBERSHIP_PAGE_MAX);
         }
-        long afterId = after == null || after.isEmpty() ? Long.MIN_VALUE : parseInt(after, "after");
+        long afterId = after == null || after.isEmpty() ? Long.MIN_VALUE
+                : ObjectStore.parseId(after).orElseThrow(() -> SandboxException.validation("after must be a record id"));
         ObjectNode answer = SandboxJson.NODES.objectNode();
         ArrayNode results = answer.putArray("results");
         synchronized (state) {
@@ -93,6 +94,21 @@ final class ListRoutes {
 
     Answer remove(String listId, JsonNode body) {
         return edit(listId, body, false);
+    }
+
+    /** {@code {"recordIdsToAdd":[],"recordIdsToRemove":[]}}; the answer keeps HubSpot's {@code recordsIdsMissing} spelling. */
+    Answer addAndRemove(String listId, JsonNode body) {
+        synchronized (state) {
+            JsonNode added = edit(listId, body.path("recordIdsToAdd"), true).body();
+            JsonNode removed = edit(listId, body.path("recordIdsToRemove"), false).body();
+            ObjectNode answer = SandboxJson.NODES.objectNode();
+            answer.set("recordIdsAdded", added.get("recordIdsAdded"));
+            answer.set("recordIdsRemoved", removed.get("recordIdsRemoved"));
+            ArrayNode missing = answer.putArray("recordsIdsMissing");
+            missing.addAll((ArrayNode) added.get("recordIdsMissing"));
+            missing.addAll((ArrayNode) removed.get("recordIdsMissing"));
+            return Answer.ok(answer);
+        }
     }
 
     private Answer edit(String listId, JsonNode body, boolean add) {

@@ -75,6 +75,8 @@ final class SandboxRouter {
         route(router.put("/crm/v3/lists/:listId/memberships/add"), "lists.memberships.add", c -> lists.add(p(c, "listId"), body(c)));
         route(router.put("/crm/v3/lists/:listId/memberships/remove"), "lists.memberships.remove",
                 c -> lists.remove(p(c, "listId"), body(c)));
+        route(router.put("/crm/v3/lists/:listId/memberships/add-and-remove"), "lists.memberships.add-and-remove",
+                c -> lists.addAndRemove(p(c, "listId"), body(c)));
         route(router.get("/crm/v3/lists/:listId"), "lists.get",
                 c -> lists.get(p(c, "listId"), "true".equals(c.queryParams().get("includeFilters"))));
         post(router, "/crm/v4/associations/:from/:to/batch/associate/default", "associations.batch.associate-default",

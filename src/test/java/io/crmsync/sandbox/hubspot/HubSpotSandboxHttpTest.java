@@ -248,4 +248,20 @@ class HubSpotSandboxHttpTest {
         Thread.sleep(450);
         api().body("{}").post("/crm/v3/objects/contacts/search").then().body("total", equalTo(1));
     }
+
+    @Test
+    void manualList_addAndRemove_inOneCall() {
+        List<String> ids = sandbox.seed("contacts", 3, i -> Map.of("email", "l" + i + "@example.com"));
+        String listId = api().body("{\"name\":\"Manual\",\"objectTypeId\":\"0-1\",\"processingType\":\"MANUAL\"}")
+                .post("/crm/v3/lists/").then().statusCode(200).extract().path("list.listId");
+        api().body("[\"" + ids.get(0) + "\"]").put("/crm/v3/lists/" + listId + "/memberships/add").then().statusCode(200);
+
+        api().body("{\"recordIdsToAdd\":[\"" + ids.get(1) + "\",\"5\"],\"recordIdsToRemove\":[\"" + ids.get(0) + "\"]}")
+                .put("/crm/v3/lists/" + listId + "/memberships/add-and-remove").then().statusCode(200)
+                .body("recordIdsAdded", org.hamcrest.Matchers.contains(ids.get(1)))
+                .body("recordIdsRemoved", org.hamcrest.Matchers.contains(ids.get(0)))
+                .body("recordsIdsMissing", org.hamcrest.Matchers.contains("5"));
+        api().get("/crm/v3/lists/" + listId + "/memberships").then()
+                .body("results.recordId", org.hamcrest.Matchers.contains(ids.get(1)));
+    }
 }
