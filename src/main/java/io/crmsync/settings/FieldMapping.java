@@ -1,5 +1,7 @@
 package io.crmsync.settings;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One HubSpot property synced with one Salesforce field under a rule. A null rule means the default rule. */
@@ -22,6 +24,7 @@ public record FieldMapping(String hubspotProperty, String salesforceField, SyncR
      * HubSpot's connector syncs the owner two-way whatever the UI shows; crm-sync does the same, openly, by only
      * accepting TWO_WAY for it.
      */
+    @JsonIgnore
     public boolean isOwner() {
         return "OwnerId".equalsIgnoreCase(salesforceField) || "hubspot_owner_id".equals(hubspotProperty);
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 
 /** The sync's own settings ({@code crmsync.sync.*}): which objects poll, how far back, and the error-retry policy. */
 @ConfigMapping(prefix = "crmsync.sync")
@@ -17,7 +16,6 @@ public interface SyncConfig {
     List<String> objects();
 
     /** Custom object pairs: HubSpot type to Salesforce object, e.g. {@code vehicles=Vehicle__c}. */
-    @WithDefaults
     Map<String, String> customObjects();
 
     /**
