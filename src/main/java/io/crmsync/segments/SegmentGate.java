@@ -1,5 +1,7 @@
 package io.crmsync.segments;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,9 +25,33 @@ public class SegmentGate {
         this.snapshots = snapshots;
     }
 
-    /** The members allowed to sync, or empty when the object has no segment (all may). */
-    public Optional<Set<String>> members(String object) {
-        return segments.find(object).map(segment -> snapshots.latest(object, segment.listId())
-                .map(SegmentSnapshot::members).orElse(Set.of()));
+    /**
+     * Membership as of a snapshot. A record changed less than {@code settle} before the snapshot was taken may not
+     * have been re-evaluated by HubSpot yet (its change may take it out of the segment): it is not eligible until a
+     * later snapshot. This closes the race HubSpot documents, where such an update syncs before re-evaluation.
+     */
+    public record Eligibility(Optional<Set<String>> members, Instant settledBefore) {
+
+        public boolean isMember(String hubspotId) {
+            return members.map(m -> m.contains(hubspotId)).orElse(true);
+        }
+
+        public boolean allows(String hubspotId, Instant hubspotModifiedAt) {
+            if (members.isEmpty()) {
+                return true;
+            }
+            return members.get().contains(hubspotId)
+                    && (hubspotModifiedAt == null || !hubspotModifiedAt.isAfter(settledBefore));
+        }
+    }
+
+    public Eligibility eligibility(String object, Duration settle) {
+        var segment = segments.find(object);
+        if (segment.isEmpty()) {
+            return new Eligibility(Optional.empty(), Instant.MAX);
+        }
+        var snapshot = snapshots.latest(object, segment.get().listId());
+        return new Eligibility(Optional.of(snapshot.map(SegmentSnapshot::members).orElse(Set.of())),
+                snapshot.map(s -> s.takenAt().minus(settle)).orElse(Instant.MIN));
     }
 }

@@ -53,10 +53,11 @@ public class SyncBatchService {
     private final PairingSaver saver;
     private final SyncErrorRepository errors;
     private final Clock clock;
+    private final SyncConfig config;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
-            SyncErrorRepository errors, Clock clock) {
+            SyncErrorRepository errors, Clock clock, SyncConfig config) {
         this.schemas = schemas;
         this.pairings = pairings;
         this.newRecords = newRecords;
@@ -67,13 +68,14 @@ public class SyncBatchService {
         this.saver = saver;
         this.errors = errors;
         this.clock = clock;
+        this.config = config;
     }
 
     public SyncOutcome process(SyncBatchMessage message) {
         Instant now = clock.instant();
         MappedObject schema = schemas.forObject(message.object());
         String object = schema.object();
-        Optional<Set<String>> members = gate.members(object);
+        SegmentGate.Eligibility segment = gate.eligibility(object, config.segmentSettle());
 
         List<Pairing> paired = resolvePairings(object, message.records());
         Set<String> pairedHs = new LinkedHashSet<>();
@@ -86,7 +88,7 @@ public class SyncBatchService {
                 .map(SyncBatchMessage.RecordRef::salesforceId).filter(id -> !pairedSf.contains(id)).distinct().toList();
         List<String> newHubSpot = message.records().stream().filter(r -> r.salesforceId() == null)
                 .map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> !pairedHs.contains(id))
-                .filter(id -> members.map(m -> m.contains(id)).orElse(true)).distinct().toList();
+                .filter(segment::isMember).distinct().toList();
 
         List<Pairing> candidates = new ArrayList<>(paired);
         if (!newSalesforce.isEmpty()) {
@@ -94,12 +96,16 @@ public class SyncBatchService {
         }
         Map<String, CrmObject> hubspotRecords = readHubSpot(schema, candidates, newHubSpot);
         if (!newHubSpot.isEmpty()) {
-            List<CrmObject> unpairedRecords = newHubSpot.stream().map(hubspotRecords::get).filter(r -> r != null).toList();
+            List<CrmObject> unpairedRecords = newHubSpot.stream().map(hubspotRecords::get).filter(r -> r != null)
+                    .filter(r -> segment.allows(r.id(), r.updatedAt())).toList();
             candidates.addAll(newRecords.pairHubSpotRecords(schema, unpairedRecords, now));
         }
         // Updates in either direction wait until the HubSpot record is in the inclusion segment.
-        List<Pairing> eligible = candidates.stream()
-                .filter(p -> members.map(m -> m.contains(p.hubspotId())).orElse(true)).toList();
+        // A member changed moments before the snapshot waits: its change may be about to take it out of the segment.
+        List<Pairing> eligible = candidates.stream().filter(p -> {
+            CrmObject hs = hubspotRecords.get(p.hubspotId());
+            return hs == null ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
+        }).toList();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
 
         List<RecordPlan> plans = new ArrayList<>();

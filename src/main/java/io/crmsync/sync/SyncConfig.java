@@ -25,6 +25,17 @@ public interface SyncConfig {
     @WithDefault("PT2M")
     Duration lookback();
 
+    /** Where a first poll (no watermark yet) starts reading: older records are the import's job, not the poller's. */
+    @WithDefault("PT15M")
+    Duration firstPollWindow();
+
+    /**
+     * How old a change to a segment member must be before it syncs. HubSpot re-evaluates active lists after a
+     * change, so a member changed just now may be on its way out; its change waits for a later snapshot.
+     */
+    @WithDefault("PT1M")
+    Duration segmentSettle();
+
     /** How long one poll of one object may hold its lease; longer than a poll takes, shorter than the schedule. */
     @WithDefault("PT10M")
     Duration leaseDuration();
