@@ -269,6 +269,54 @@ class PollFunctionSyncTest {
                 .doesNotContain("999" + pairing.hubspotId());
     }
 
+    @Test
+    void removingALeadFromACampaign_triggersNothing_whileAnEditDoes() {
+        // given: a paired lead last changed 10 minutes ago, member of an active campaign
+        salesforce().clock(Clock.fixed(Instant.now().minus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        String leadId = salesforce().insert("Lead", lead("campaign"));
+        String campaignId = salesforce().insert("Campaign", Map.of("Name", unique("Launch"), "IsActive", true));
+        String memberId = salesforce().insert("CampaignMember", Map.of("CampaignId", campaignId, "LeadId", leadId,
+                "Status", "Sent"));
+        salesforce().clock(Clock.systemUTC());
+        hubspot().clock(Clock.fixed(Instant.now().minus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
+        hubspot().clock(Clock.systemUTC());
+        String hubspotId = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId).hubspotId();
+        quietStart();
+
+        // when
+        var store = salesforce().store();
+        store.delete(store.schema().object("CampaignMember").orElseThrow(), memberId);
+        poll();
+
+        // then
+        assertThat(refsOf(QueueDrain.drain())).doesNotContain(leadId, hubspotId);
+
+        // when: a real edit, as a control
+        editSalesforce("Lead", leadId, Map.of("FirstName", "Edited"));
+        poll();
+
+        // then
+        assertThat(refsOf(QueueDrain.drain())).contains(hubspotId);
+    }
+
+    @Test
+    void leadDeletedInSalesforce_endsItsPairing_andLeavesTheHubSpotContact() {
+        // given
+        String leadId = salesforce().insert("Lead", lead("deleted"));
+        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
+        String hubspotId = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId).hubspotId();
+
+        // when
+        var store = salesforce().store();
+        store.delete(store.schema().object("Lead").orElseThrow(), leadId);
+        syncAll(poll());
+
+        // then
+        assertThat(pairings.findByHubspotId("contact", hubspotId)).isEmpty();
+        assertThat(hubspot().record("contact", hubspotId)).isPresent();
+    }
+
     private void syncAll(String pollOutput) {
         QueueDrain.drain().forEach(worker::process);
     }
