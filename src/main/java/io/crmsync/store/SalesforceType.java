@@ -4,5 +4,11 @@ package io.crmsync.store;
 public enum SalesforceType {
     LEAD,
     CONTACT,
-    ACCOUNT
+    ACCOUNT,
+    OPPORTUNITY,
+    CASE,
+    TASK,
+    EVENT,
+    /** A custom object (the pairing's object type names which). */
+    CUSTOM
 }
