@@ -1,0 +1,171 @@
+package io.crmsync.sandbox.hubspot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Lists API v3: create, get (by id or name), memberships paging, and add/remove for MANUAL and SNAPSHOT lists.
+ * Membership edits on DYNAMIC lists answer 400, as on the real API.
+ */
+final class ListRoutes {
+
+    static final int MEMBERSHIP_PAGE_MAX = 250;
+
+    private final SandboxState state;
+
+    ListRoutes(SandboxState state) {
+        this.state = state;
+    }
+
+    Answer create(JsonNode body) {
+        String name = body.path("name").asText("");
+        String objectTypeId = body.path("objectTypeId").asText("");
+        String processingType = body.path("processingType").asText("");
+        if (name.isBlank() || objectTypeId.isBlank()) {
+            throw SandboxException.validation("name and objectTypeId are required");
+        }
+        if (!List.of("DYNAMIC", "MANUAL", "SNAPSHOT").contains(processingType)) {
+            throw SandboxException.validation("processingType must be DYNAMIC, MANUAL or SNAPSHOT, was '"
+                    + processingType + "'");
+        }
+        JsonNode filterBranch = body.get("filterBranch");
+        if (!processingType.equals("MANUAL") && (filterBranch == null || filterBranch.isNull())) {
+            throw SandboxException.validation(processingType + " lists need a filterBranch");
+        }
+        ObjectType type = ObjectType.require(objectTypeId);
+        SandboxList list = state.createList(name, type, processingType, processingType.equals("MANUAL") ? null : filterBranch);
+        return Answer.ok(wrap(list, true));
+    }
+
+    Answer get(String listId, boolean includeFilters) {
+        synchronized (state) {
+            return Answer.ok(wrap(require(listId), includeFilters));
+        }
+    }
+
+    Answer getByName(String objectTypeId, String name) {
+        ObjectType type = ObjectType.require(objectTypeId);
+        synchronized (state) {
+            return state.lists.values().stream()
+                    .filter(l -> l.objectType.equals(type) && l.name.equalsIgnoreCase(name)).findFirst()
+                    .map(l -> Answer.ok(wrap(l, true)))
+                    .orElseThrow(() -> new SandboxException(HubSpotError.notFound("List " + name + " does not exist.")));
+        }
+    }
+
+    Answer memberships(String listId, String after, String limitParam) {
+        int limit = limitParam == null ? 100 : parseInt(limitParam, "limit");
+        if (limit < 1 || limit > MEMBERSHIP_PAGE_MAX) {
+            throw SandboxException.validation("limit must be between 1 and " + MEMBERSHIP_PAGE_MAX);
+        }
+        long afterId = after == null || after.isEmpty() ? Long.MIN_VALUE
+                : ObjectStore.parseId(after).orElseThrow(() -> SandboxException.validation("after must be a record id"));
+        ObjectNode answer = SandboxJson.NODES.objectNode();
+        ArrayNode results = answer.putArray("results");
+        synchronized (state) {
+            SandboxList list = require(listId);
+            var tail = list.members.tailMap(afterId, false);
+            int taken = 0;
+            Long last = null;
+            for (var member : tail.entrySet()) {
+                if (taken == limit) {
+                    break;
+                }
+                ObjectNode row = results.addObject();
+                row.put("recordId", String.valueOf(member.getKey()));
+                row.put("membershipTimestamp", member.getValue().toString());
+                last = member.getKey();
+                taken++;
+            }
+            if (last != null && list.members.higherKey(last) != null) {
+                answer.putObject("paging").putObject("next").put("after", String.valueOf(last));
+            }
+        }
+        return Answer.ok(answer);
+    }
+
+    Answer add(String listId, JsonNode body) {
+        return edit(listId, body, true);
+    }
+
+    Answer remove(String listId, JsonNode body) {
+        return edit(listId, body, false);
+    }
+
+    /** {@code {"recordIdsToAdd":[],"recordIdsToRemove":[]}}; the answer keeps HubSpot's {@code recordsIdsMissing} spelling. */
+    Answer addAndRemove(String listId, JsonNode body) {
+        synchronized (state) {
+            JsonNode added = edit(listId, body.path("recordIdsToAdd"), true).body();
+            JsonNode removed = edit(listId, body.path("recordIdsToRemove"), false).body();
+            ObjectNode answer = SandboxJson.NODES.objectNode();
+            answer.set("recordIdsAdded", added.get("recordIdsAdded"));
+            answer.set("recordIdsRemoved", removed.get("recordIdsRemoved"));
+            ArrayNode missing = answer.putArray("recordsIdsMissing");
+            missing.addAll((ArrayNode) added.get("recordIdsMissing"));
+            missing.addAll((ArrayNode) removed.get("recordIdsMissing"));
+            return Answer.ok(answer);
+        }
+    }
+
+    private Answer edit(String listId, JsonNode body, boolean add) {
+        if (!body.isArray()) {
+            throw SandboxException.validation("The body must be a JSON array of record ids");
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        synchronized (state) {
+            SandboxList list = require(listId);
+            if (list.isDynamic()) {
+                throw SandboxException.validation("List " + listId + " has processingType DYNAMIC; memberships can only"
+                        + " be changed for MANUAL or SNAPSHOT lists.");
+            }
+            ObjectStore store = state.store(list.objectType.name());
+            for (JsonNode idNode : body) {
+                String id = idNode.asText();
+                var record = ObjectStore.parseId(id).flatMap(store::get);
+                if (record.isEmpty()) {
+                    missing.add(id);
+                } else if (add && list.members.putIfAbsent(record.get().id(), state.now()) == null) {
+                    changed.add(id);
+                } else if (!add && list.members.remove(record.get().id()) != null) {
+                    changed.add(id);
+                }
+            }
+            if (!changed.isEmpty()) {
+                list.listVersion++;
+                list.updatedAt = state.now();
+            }
+        }
+        ObjectNode answer = SandboxJson.NODES.objectNode();
+        answer.putArray(add ? "recordIdsAdded" : "recordIdsRemoved").addAll(changed.stream().map(SandboxJson.NODES::textNode).toList());
+        answer.putArray("recordIdsMissing").addAll(missing.stream().map(SandboxJson.NODES::textNode).toList());
+        return Answer.ok(answer);
+    }
+
+    private SandboxList require(String listId) {
+        SandboxList list = ObjectStore.parseId(listId).map(state.lists::get).orElse(null);
+        if (list == null) {
+            throw new SandboxException(HubSpotError.notFound("List " + listId + " does not exist."));
+        }
+        return list;
+    }
+
+    private static ObjectNode wrap(SandboxList list, boolean includeFilters) {
+        ObjectNode node = SandboxJson.NODES.objectNode();
+        node.set("list", SandboxJson.MAPPER.valueToTree(list.describe(includeFilters)));
+        return node;
+    }
+
+    private static int parseInt(String value, String name) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw SandboxException.validation(name + " must be an integer, was '" + value + "'");
+        }
+    }
+
+}
