@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * by receiving from ElasticMQ and invoking the importChunk function until the queue is empty, as Lambda's SQS event
  * source would (a message that throws is made visible again, and after the redrive limit ElasticMQ dead-letters it).
  */
-final class ImportTestSupport {
+public final class ImportTestSupport {
 
     private static SqsClient sqs;
 
@@ -25,35 +25,35 @@ final class ImportTestSupport {
     }
 
     /** An API answer: HTTP status and the parsed JSON body. */
-    record Answer(int status, JsonPath body, String raw) {
+    public record Answer(int status, JsonPath body, String raw) {
     }
 
-    static Answer api(String method, String path, String query, String body) {
+    public static Answer api(String method, String path, String query, String body) {
         JsonPath event = LambdaEvents.invoke(LambdaEvents.httpRequest(method, path, query, body)).then()
                 .statusCode(200).extract().jsonPath();
         String raw = event.getString("body");
         return new Answer(event.getInt("statusCode"), raw == null ? null : JsonPath.from(raw), raw);
     }
 
-    static synchronized SqsClient sqs() {
+    public static synchronized SqsClient sqs() {
         if (sqs == null) {
             sqs = EmbeddedAwsTestResource.aws().newSqsClient();
         }
         return sqs;
     }
 
-    static String queue(String logicalId) {
+    public static String queue(String logicalId) {
         return EmbeddedAwsTestResource.aws().queueUrl(logicalId);
     }
 
-    static void purgeQueues() {
+    public static void purgeQueues() {
         for (String q : List.of("ImportChunksQueue", "ImportChunksDeadLetterQueue", "SyncBatchesQueue")) {
             receiveAll(queue(q), 0);
         }
     }
 
     /** Every message now on the queue (removed from it). */
-    static List<String> receiveAll(String queueUrl, int waitSeconds) {
+    public static List<String> receiveAll(String queueUrl, int waitSeconds) {
         List<String> bodies = new ArrayList<>();
         while (true) {
             List<Message> messages = sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
@@ -69,19 +69,19 @@ final class ImportTestSupport {
     }
 
     /** How a drain went: messages handled and deliveries that failed (left for redelivery). */
-    record Drain(int handled, int failed) {
+    public record Drain(int handled, int failed) {
     }
 
-    static Drain drainImportQueue() {
+    public static Drain drainImportQueue() {
         return drain("ImportChunksQueue", "importChunk", 1);
     }
 
     /** Drains while waiting up to {@code waitSeconds} for delayed messages (a paused import's re-check). */
-    static Drain drainImportQueue(int waitSeconds) {
+    public static Drain drainImportQueue(int waitSeconds) {
         return drain("ImportChunksQueue", "importChunk", waitSeconds);
     }
 
-    static Drain drainDeadLetters() {
+    public static Drain drainDeadLetters() {
         return drain("ImportChunksDeadLetterQueue", "importDeadLetter", 1);
     }
 
@@ -110,7 +110,7 @@ final class ImportTestSupport {
     }
 
     /** Records referenced by the sync batch messages now on the sync queue (removed from it). */
-    static int syncRecordsQueued() {
+    public static int syncRecordsQueued() {
         int records = 0;
         for (String body : receiveAll(queue("SyncBatchesQueue"), 0)) {
             records += JsonPath.from(body).getList("records").size();
@@ -118,7 +118,7 @@ final class ImportTestSupport {
         return records;
     }
 
-    static Map<String, Object> contact(int i, String email) {
+    public static Map<String, Object> contact(int i, String email) {
         return email == null ? Map.of("LastName", "Person " + i)
                 : Map.of("LastName", "Person " + i, "FirstName", "P" + i, "Email", email, "Phone", "555-" + i);
     }
