@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import jakarta.annotation.PostConstruct;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,7 +43,9 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * (see {@link HubSpotLists} and {@link HubSpotAssociations}). Calls are paced from the rate-limit headers,
  * retried when the failure passes, counted by kind, and failures surface as typed {@link HubSpotApiException}s.
  */
+/* Unremovable: its configuration must be validated in every function, even one that does not call HubSpot. */
 @ApplicationScoped
+@Unremovable
 public class HubSpotClient {
 
     static final int BATCH_SIZE = 100;

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.crmsync.config.CrmSyncConfig;
+import io.crmsync.hubspot.HubSpotConfig;
+import io.crmsync.salesforce.SalesforceConfig;
+import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.infra.EventSourceDefinition;
 import io.crmsync.infra.TemplateDefinitions;
 import io.quarkus.arc.profile.UnlessBuildProfile;
@@ -38,6 +41,15 @@ public class LocalMode {
 
     @Inject
     FunctionDispatcher dispatcher;
+
+    @Inject
+    SalesforceConfig salesforceConfig;
+
+    @Inject
+    HubSpotConfig hubspotConfig;
+
+    @Inject
+    InclusionSegmentSettings inclusionSegments;
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, String> banner = new LinkedHashMap<>();
@@ -84,6 +96,15 @@ public class LocalMode {
             sqs = SqsClient.create();
         }
         running.push(sqs);
+
+        LocalSandboxes sandboxes = LocalSandboxes.start(salesforceConfig, hubspotConfig, config.demoData());
+        running.push(sandboxes);
+        sandboxes.describe(banner, salesforceConfig, hubspotConfig);
+        sandboxes.demo().ifPresent(demo -> {
+            if (inclusionSegments.find("contact").isEmpty()) {
+                inclusionSegments.choose("contact", demo.inclusionListId());
+            }
+        });
 
         for (EventSourceDefinition source : template.eventSources()) {
             if (source.isQueue()) {

@@ -36,6 +36,10 @@ public interface LocalModeConfig {
     /** Where DynamoDB Local keeps its data across restarts; in memory when absent. */
     Optional<String> dataDir();
 
+    /** Seed the sandboxes with the demo org and portal (only when both sandboxes run). */
+    @WithDefault("true")
+    boolean demoData();
+
     /** How often the poller fires; the deployment's schedule is 15 minutes. */
     @WithDefault("15m")
     Duration pollInterval();

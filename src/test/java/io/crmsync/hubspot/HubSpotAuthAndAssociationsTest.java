@@ -6,33 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.Association;
 import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.hubspot.model.PropertyDefinition;
-import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HubSpotAuthAndAssociationsTest {
-
-    @Inject
-    HubSpotClient client;
-
-    HubSpotSandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox = HubSpotSandboxTestResource.resetSandbox();
-        client.calls().reset();
-        client.failures().reset();
-    }
+class HubSpotAuthAndAssociationsTest extends HubSpotClientTestSupport {
 
     @Test
     void configuredToken_isSentAsBearer() {

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.BatchResult;
@@ -19,24 +17,11 @@ import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.hubspot.model.ObjectUpsert;
 import io.crmsync.hubspot.model.UpsertResult;
-import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HubSpotBatchTest {
-
-    @Inject
-    HubSpotClient client;
-
-    HubSpotSandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox = HubSpotSandboxTestResource.resetSandbox();
-        client.calls().reset();
-        client.failures().reset();
-    }
+class HubSpotBatchTest extends HubSpotClientTestSupport {
 
     @Test
     void batchUpsert_250Contacts_takesThreeCalls_andCreatesEachOnce() {

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,24 +18,10 @@ import io.crmsync.hubspot.model.HubSpotList.ProcessingType;
 import io.crmsync.hubspot.model.MembershipChange;
 import io.crmsync.hubspot.model.MembershipPage;
 import io.crmsync.hubspot.model.ObjectUpdate;
-import io.crmsync.sandbox.hubspot.HubSpotSandbox;
-import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HubSpotListsTest {
-
-    @Inject
-    HubSpotClient client;
-
-    HubSpotSandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox = HubSpotSandboxTestResource.resetSandbox();
-        client.calls().reset();
-        client.failures().reset();
-    }
+class HubSpotListsTest extends HubSpotClientTestSupport {
 
     @Test
     void dynamicList_gainsAMember_whenARecordsPropertyStartsMatching() throws Exception {

@@ -13,31 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.ObjectUpsert;
 import io.crmsync.sandbox.hubspot.HubSpotError;
-import io.crmsync.sandbox.hubspot.HubSpotSandbox;
-import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HubSpotRateLimitTest {
-
-    @Inject
-    HubSpotClient client;
-
-    HubSpotSandbox sandbox;
+class HubSpotRateLimitTest extends HubSpotClientTestSupport {
 
     @BeforeEach
-    void reset() {
-        sandbox = HubSpotSandboxTestResource.resetSandbox();
+    void configureSandbox() {
         sandbox.rateLimits().window(Duration.ofSeconds(1), 20);
-        client.calls().reset();
-        client.failures().reset();
     }
 
     @Test

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.CrmObject;
@@ -21,26 +19,12 @@ import io.crmsync.hubspot.model.SearchRequest;
 import io.crmsync.hubspot.model.SearchRequest.Filter;
 import io.crmsync.hubspot.model.SearchRequest.FilterGroup;
 import io.crmsync.hubspot.model.SearchRequest.Sort;
-import io.crmsync.sandbox.hubspot.HubSpotSandbox;
-import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HubSpotSearchTest {
+class HubSpotSearchTest extends HubSpotClientTestSupport {
 
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Inject
-    HubSpotClient client;
-
-    HubSpotSandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox = HubSpotSandboxTestResource.resetSandbox();
-        client.calls().reset();
-        client.failures().reset();
-    }
 
     @Test
     void searchAll_12000Matches_returnsEachOnce_byReWindowingPastTheCap() {

@@ -17,6 +17,8 @@ public class LocalModeProfile implements QuarkusTestProfile {
     static final int API_PORT = freePort();
     static final int DYNAMO_PORT = freePort();
     static final int SQS_PORT = freePort();
+    static final int SALESFORCE_PORT = freePort();
+    static final int HUBSPOT_PORT = freePort();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -28,6 +30,10 @@ public class LocalModeProfile implements QuarkusTestProfile {
         config.put("crmsync.local.retry-visibility-timeout", "0s");
         config.put("crmsync.local.poll-interval", "1h");
         config.putAll(EmbeddedAws.clientConfig(DYNAMO_PORT, SQS_PORT));
+        config.put("crmsync.salesforce.login-url", "http://localhost:" + SALESFORCE_PORT);
+        config.put("crmsync.salesforce.client-secret", "sandbox-secret");
+        config.put("crmsync.hubspot.base-url", "http://localhost:" + HUBSPOT_PORT);
+        config.put("crmsync.hubspot.token", "sandbox-token");
         config.put("crmsync.queues.import-chunks-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-import-chunks");
         config.put("crmsync.queues.sync-batches-url", "http://localhost:" + SQS_PORT + "/000000000000/crm-sync-sync-batches");
         return config;

@@ -36,6 +36,21 @@ class LocalModeTest {
                 .body("error.code", equalTo("ROUTE_NOT_FOUND"));
     }
 
+    @Inject
+    io.crmsync.segments.InclusionSegmentSettings inclusionSegments;
+
+    @Inject
+    io.crmsync.salesforce.SalesforceClient salesforce;
+
+    @Test
+    void sandboxes_startWithTheDemoData_andTheDemoSegmentIsChosen() {
+        // the Salesforce client, configured for localhost, logs in to the sandbox local mode started
+        long leads = salesforce.count(io.crmsync.salesforce.soql.Soql.count().from("Lead"));
+
+        assertThat(leads).isEqualTo(2_000);
+        assertThat(inclusionSegments.find("contact")).hasValueSatisfying(s -> assertThat(s.listId()).isNotBlank());
+    }
+
     @Test
     void poisonMessage_isRetried_thenRedrivenToTheDeadLetterQueue() throws InterruptedException {
         // given a chunk message the importChunk function refuses

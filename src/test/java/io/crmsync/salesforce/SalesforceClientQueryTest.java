@@ -18,26 +18,14 @@ import io.crmsync.salesforce.model.SObject;
 import io.crmsync.salesforce.soql.Condition;
 import io.crmsync.salesforce.soql.Soql;
 import io.crmsync.salesforce.soql.SoqlValidationException;
-import io.crmsync.sandbox.salesforce.SalesforceSandbox;
-import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
-class SalesforceClientQueryTest {
-
-    @Inject
-    SalesforceClient client;
-
-    private SalesforceSandbox sandbox;
+class SalesforceClientQueryTest extends SalesforceClientTestSupport {
 
     @BeforeEach
-    void reset() {
-        sandbox = SalesforceSandboxTestResource.sandbox();
-        sandbox.reset();
-        client.describe("Lead");
-        client.describe("Contact");
-        client.calls().reset();
+    void warmDescribes() {
+        warmUp("Lead", "Contact");
     }
 
     @Test

@@ -15,26 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import io.crmsync.salesforce.model.SObject;
 import io.crmsync.salesforce.model.SaveResult;
-import io.crmsync.sandbox.salesforce.SalesforceSandbox;
-import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
-class SalesforceClientWriteTest {
-
-    @Inject
-    SalesforceClient client;
-
-    private SalesforceSandbox sandbox;
+class SalesforceClientWriteTest extends SalesforceClientTestSupport {
 
     @BeforeEach
-    void reset() {
-        sandbox = SalesforceSandboxTestResource.sandbox();
-        sandbox.reset();
-        client.describe("Lead");
-        client.describe("Opportunity");
-        client.calls().reset();
+    void warmDescribes() {
+        warmUp("Lead", "Opportunity");
     }
 
     @Test
