@@ -32,6 +32,10 @@ final class LocalSandboxes implements AutoCloseable {
                         salesforceConfig.clientSecret().orElse(null), salesforceConfig.username().orElse(null), null)
                         .start(port))
                 .orElse(null);
+        if (salesforce != null) {
+            // as the standalone sandboxes do: curl and other tools may call it with any bearer token
+            salesforce.acceptAnyToken(true);
+        }
         HubSpotSandbox hubspot;
         try {
             hubspot = localPort(hubspotConfig.baseUrl()).map(HubSpotSandbox::start).orElse(null);

@@ -28,7 +28,9 @@ public class LocalModeProfile implements QuarkusTestProfile {
         config.put("crmsync.local.dynamodb-port", String.valueOf(DYNAMO_PORT));
         config.put("crmsync.local.sqs-port", String.valueOf(SQS_PORT));
         config.put("crmsync.local.retry-visibility-timeout", "0s");
-        config.put("crmsync.local.poll-interval", "1h");
+        // the poller fires every 2 s, and a record changed moments ago may sync at once: the test waits seconds, not polls
+        config.put("crmsync.local.poll-interval", "2s");
+        config.put("crmsync.sync.segment-settle", "0s");
         config.putAll(EmbeddedAws.clientConfig(DYNAMO_PORT, SQS_PORT));
         config.put("crmsync.salesforce.login-url", "http://localhost:" + SALESFORCE_PORT);
         config.put("crmsync.salesforce.client-secret", "sandbox-secret");

@@ -1,0 +1,78 @@
+package io.crmsync.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The README's walkthrough as a test, through the local mode's own wiring: the HTTP API, the queues delivered to the
+ * functions, the scheduled poller, and both sandboxes with the demo data. Nothing is invoked directly.
+ */
+@QuarkusTest
+@TestProfile(LocalModeProfile.class)
+class LocalModeImportAndPollTest {
+
+    private static final String EMAIL = "contact4@eu.example.com";
+
+    @Test
+    void importThenSalesforceChange_reachHubSpot_throughTheLocalQueuesAndSchedule() {
+        // given an import of one demo contact (in the demo inclusion segment) started over HTTP
+        String importId = given().port(LocalModeProfile.API_PORT).body("""
+                {"object":"contacts","filters":[{"field":"Email","operator":"eq","value":"%s"}]}""".formatted(EMAIL))
+                .post("/imports").then().statusCode(202).extract().path("importId");
+
+        // when the local SQS event source runs its chunks
+        JsonPath job = eventually(() -> {
+            JsonPath view = given().port(LocalModeProfile.API_PORT).get("/imports/" + importId).jsonPath();
+            return "COMPLETED".equals(view.getString("status")) ? view : null;
+        });
+
+        // then the contact is in HubSpot, paired
+        assertThat(job.getInt("processed")).isEqualTo(1);
+        assertThat(job.getInt("created") + job.getInt("updated")).isEqualTo(1);
+
+        // and when its title changes in Salesforce, the scheduled poll brings it to HubSpot
+        String salesforceId = given().port(LocalModeProfile.SALESFORCE_PORT).auth().oauth2("local")
+                .queryParam("q", "SELECT Id FROM Contact WHERE Email = '" + EMAIL + "'")
+                .get("/services/data/v62.0/query").jsonPath().getString("records[0].Id");
+        given().port(LocalModeProfile.SALESFORCE_PORT).auth().oauth2("local").contentType("application/json")
+                .body("{\"Title\":\"VP Engineering\"}").patch("/services/data/v62.0/sobjects/Contact/" + salesforceId)
+                .then().statusCode(204);
+        String title = eventually(() -> {
+            String current = given().port(LocalModeProfile.HUBSPOT_PORT).auth().oauth2("local")
+                    .contentType("application/json").body("""
+                            {"filterGroups":[{"filters":[{"propertyName":"email","operator":"EQ","value":"%s"}]}],
+                             "properties":["jobtitle"]}""".formatted(EMAIL))
+                    .post("/crm/v3/objects/contacts/search").jsonPath().getString("results[0].properties.jobtitle");
+            return "VP Engineering".equals(current) ? current : null;
+        });
+        assertThat(title).isEqualTo("VP Engineering");
+    }
+
+    /** The value once {@code probe} answers one, checked every 250 ms for up to 60 s. */
+    private static <T> T eventually(Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Not reached within 60 s");
+    }
+}
