@@ -4,5 +4,9 @@ package io.crmsync.store;
 public enum SalesforceType {
     LEAD,
     CONTACT,
-    ACCOUNT
+    ACCOUNT,
+    OPPORTUNITY,
+    CASE,
+    /** A custom object: its name comes from the object pair. */
+    CUSTOM
 }

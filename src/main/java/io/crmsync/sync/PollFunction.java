@@ -11,6 +11,7 @@ public class PollFunction {
 
     @Funq("poll")
     public PollSummary poll(ScheduledEvent event) {
-        return poller.poll(event.validate().time());
+        ScheduledEvent valid = event.validate();
+        return poller.poll(valid.id(), valid.time());
     }
 }

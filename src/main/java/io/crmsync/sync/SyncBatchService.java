@@ -1,17 +1,200 @@
 package io.crmsync.sync;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 import org.jboss.logging.Logger;
 
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.segments.SegmentGate;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingNotFoundException;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.store.StaleVersionException;
+import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.worker.ChangeDetector;
+import io.crmsync.sync.worker.ErrorCategory;
+import io.crmsync.sync.worker.MappedObject;
+import io.crmsync.sync.worker.MappedObjects;
+import io.crmsync.sync.worker.NewRecordPairer;
+import io.crmsync.sync.worker.PairingSaver;
+import io.crmsync.sync.worker.RecordFailure;
+import io.crmsync.sync.worker.RecordPlan;
+import io.crmsync.sync.worker.SyncWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Syncs a batch of pairings. The rules engine arrives with the two-way sync issue; until then batches are recorded. */
+/**
+ * Syncs one batch: pairs unpaired records, reads both sides in bulk (one HubSpot batch read, one Collections retrieve
+ * per Salesforce object), runs the rules, writes only changed fields, then stores the new last synced values on each
+ * pairing. Redelivery is harmless: a second run finds both sides agreeing with the pairing and writes nothing.
+ */
 @ApplicationScoped
 public class SyncBatchService {
 
     private static final Logger LOG = Logger.getLogger(SyncBatchService.class);
 
-    public void process(SyncBatchMessage message) {
-        LOG.infof("Sync batch %s received: %d %s records (%s)", message.batchId(), message.records().size(),
-                message.object(), message.reason());
+    private final MappedObjects schemas;
+    private final PairingRepository pairings;
+    private final NewRecordPairer newRecords;
+    private final SegmentGate gate;
+    private final HubSpotClient hubspot;
+    private final SalesforceClient salesforce;
+    private final SyncWriter writer;
+    private final PairingSaver saver;
+    private final SyncErrorRepository errors;
+    private final Clock clock;
+    private final SyncConfig config;
+
+    SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
+            HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
+            SyncErrorRepository errors, Clock clock, SyncConfig config) {
+        this.schemas = schemas;
+        this.pairings = pairings;
+        this.newRecords = newRecords;
+        this.gate = gate;
+        this.hubspot = hubspot;
+        this.salesforce = salesforce;
+        this.writer = writer;
+        this.saver = saver;
+        this.errors = errors;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public SyncOutcome process(SyncBatchMessage message) {
+        Instant now = clock.instant();
+        MappedObject schema = schemas.forObject(message.object());
+        String object = schema.object();
+        SegmentGate.Eligibility segment = gate.eligibility(object, config.segmentSettle());
+
+        List<Pairing> paired = resolvePairings(object, message.records());
+        Set<String> pairedHs = new LinkedHashSet<>();
+        Set<String> pairedSf = new LinkedHashSet<>();
+        paired.forEach(p -> {
+            pairedHs.add(p.hubspotId());
+            pairedSf.add(p.salesforceId());
+        });
+        List<String> newSalesforce = message.records().stream().filter(r -> r.hubspotId() == null)
+                .map(SyncBatchMessage.RecordRef::salesforceId).filter(id -> !pairedSf.contains(id)).distinct().toList();
+        List<String> newHubSpot = message.records().stream().filter(r -> r.salesforceId() == null)
+                .map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> !pairedHs.contains(id))
+                .filter(segment::isMember).distinct().toList();
+
+        List<Pairing> candidates = new ArrayList<>(paired);
+        if (!newSalesforce.isEmpty()) {
+            candidates.addAll(newRecords.pairSalesforceRecords(schema, newSalesforce, now));
+        }
+        Map<String, CrmObject> hubspotRecords = readHubSpot(schema, candidates, newHubSpot);
+        if (!newHubSpot.isEmpty()) {
+            List<CrmObject> unpairedRecords = newHubSpot.stream().map(hubspotRecords::get).filter(r -> r != null)
+                    .filter(r -> segment.allows(r.id(), r.updatedAt())).toList();
+            candidates.addAll(newRecords.pairHubSpotRecords(schema, unpairedRecords, now));
+        }
+        // Updates in either direction wait until the HubSpot record is in the inclusion segment.
+        // A member changed moments before the snapshot waits: its change may be about to take it out of the segment.
+        List<Pairing> eligible = candidates.stream().filter(p -> {
+            CrmObject hs = hubspotRecords.get(p.hubspotId());
+            return hs == null ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
+        }).toList();
+        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+
+        List<RecordPlan> plans = new ArrayList<>();
+        int stopped = 0;
+        for (Pairing p : eligible) {
+            CrmObject hs = hubspotRecords.get(p.hubspotId());
+            SObject sf = salesforceRecords.get(p.salesforceId());
+            if (hs == null || sf == null) {
+                stopped += forget(p, hs == null ? "HubSpot" : "Salesforce");
+                continue;
+            }
+            RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
+            if (plan.triggered()) {
+                plans.add(plan);
+            }
+        }
+        Map<String, RecordFailure> failures = writer.write(object, plans);
+        int written = 0;
+        for (RecordPlan plan : plans) {
+            Pairing p = plan.pairing();
+            RecordFailure failure = failures.get(p.hubspotId());
+            if (failure != null) {
+                errors.record(object, p.hubspotId(), p.salesforceId(), failure.category().name(), failure.message(), now);
+                continue;
+            }
+            saver.save(plan, now);
+            if (plan.writesAnything()) {
+                written++;
+            }
+            if ("RETRY".equals(message.reason())) {
+                for (ErrorCategory category : ErrorCategory.values()) {
+                    errors.resolve(object, p.hubspotId(), p.salesforceId(), category.name(), now);
+                }
+            }
+        }
+        LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
+                message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
+        return new SyncOutcome(plans.size(), written, failures.size(), stopped);
+    }
+
+    private List<Pairing> resolvePairings(String object, List<SyncBatchMessage.RecordRef> refs) {
+        Map<String, Pairing> found = new LinkedHashMap<>();
+        List<String> hsIds = refs.stream().map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> id != null).toList();
+        pairings.findByHubspotIds(object, hsIds).values().forEach(p -> found.put(p.hubspotId(), p));
+        List<String> sfOnly = refs.stream().filter(r -> r.hubspotId() == null)
+                .map(SyncBatchMessage.RecordRef::salesforceId).toList();
+        if (!sfOnly.isEmpty()) {
+            pairings.findBySalesforceIds(object, sfOnly).values().forEach(p -> found.put(p.hubspotId(), p));
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private Map<String, CrmObject> readHubSpot(MappedObject schema, List<Pairing> paired, List<String> unpaired) {
+        Set<String> ids = new LinkedHashSet<>(unpaired);
+        paired.forEach(p -> ids.add(p.hubspotId()));
+        Map<String, CrmObject> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            hubspot.batchRead(schema.object(), List.copyOf(ids), schema.hubspotProperties(), Optional.empty()).results()
+                    .stream().filter(o -> !o.archived()).forEach(o -> out.put(o.id(), o));
+        }
+        return out;
+    }
+
+    private Map<String, SObject> readSalesforce(MappedObject schema, List<Pairing> paired) {
+        Map<String, List<String>> idsByObject = new LinkedHashMap<>();
+        paired.forEach(p -> idsByObject.computeIfAbsent(schema.sobject(p.salesforceType()), k -> new ArrayList<>())
+                .add(p.salesforceId()));
+        Map<String, SObject> out = new LinkedHashMap<>();
+        idsByObject.forEach((sobject, ids) -> salesforce.retrieve(sobject, ids, schema.salesforceFields(sobject))
+                .forEach(r -> r.ifPresent(o -> out.put(o.id(), o))));
+        return out;
+    }
+
+    /**
+     * A record deleted on one side: the pairing goes so the partner is no longer synced (and its id can pair again).
+     * The surviving record is left alone; HubSpot's own delete behaviour here is a setting crm-sync does not offer yet.
+     */
+    private int forget(Pairing p, String goneFrom) {
+        try {
+            pairings.delete(p);
+            LOG.infof("%s %s deleted in %s: pairing with Salesforce %s removed", p.objectType(), p.hubspotId(), goneFrom,
+                    p.salesforceId());
+            return 1;
+        } catch (StaleVersionException | PairingNotFoundException e) {
+            return 0;
+        }
+    }
+
+    /** What a batch did, for logs and tests. */
+    public record SyncOutcome(int recordsTriggered, int recordsWritten, int recordsFailed, int pairingsRemoved) {
     }
 }

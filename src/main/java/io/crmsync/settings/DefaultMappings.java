@@ -1,0 +1,42 @@
+package io.crmsync.settings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mappings that ship, like the connector's defaults: names and addresses Prefer-Salesforce-unless-blank. For
+ * contacts one mapping serves Lead and Contact; it applies to whichever of the two has the field (Company exists on
+ * Lead only). Pairs whose values differ by vocabulary (deal stage vs StageName) are left for the user to map.
+ */
+final class DefaultMappings {
+
+    private static final Map<String, List<FieldMapping>> DEFAULTS = Map.of(
+            "contact", List.of(
+                    FieldMapping.of("email", "Email"),
+                    FieldMapping.of("firstname", "FirstName"),
+                    FieldMapping.of("lastname", "LastName"),
+                    FieldMapping.of("phone", "Phone"),
+                    FieldMapping.of("jobtitle", "Title"),
+                    FieldMapping.of("company", "Company"),
+                    FieldMapping.of("city", "City")),
+            "company", List.of(
+                    FieldMapping.of("name", "Name"),
+                    FieldMapping.of("domain", "Website"),
+                    FieldMapping.of("city", "BillingCity"),
+                    FieldMapping.of("annualrevenue", "AnnualRevenue"),
+                    FieldMapping.of("numberofemployees", "NumberOfEmployees")),
+            "deal", List.of(
+                    FieldMapping.of("dealname", "Name"),
+                    FieldMapping.of("amount", "Amount"),
+                    FieldMapping.of("closedate", "CloseDate")),
+            "ticket", List.of(
+                    FieldMapping.of("subject", "Subject"),
+                    FieldMapping.of("content", "Description")));
+
+    private DefaultMappings() {
+    }
+
+    static List<FieldMapping> forObject(String object) {
+        return DEFAULTS.getOrDefault(object, List.of());
+    }
+}

@@ -1,0 +1,119 @@
+package io.crmsync.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.crmsync.api.ApiException;
+import io.crmsync.api.ApiRequest;
+import io.crmsync.api.ApiResponse;
+import io.crmsync.api.ApiRoutes;
+import io.crmsync.api.RouteTable;
+import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.segments.SegmentChoice;
+import io.crmsync.store.SalesforceType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code GET /settings}, {@code PUT /settings/mappings/{object}}, {@code PUT /settings/inclusion-segments/{object}}
+ * and {@code PUT /settings/contact-creation}. Refusals are 400s naming the field.
+ */
+@ApplicationScoped
+public class SettingsRoutes implements ApiRoutes {
+
+    @RegisterForReflection
+    public record MappingsBody(List<FieldMapping> mappings) {
+    }
+
+    @RegisterForReflection
+    public record SegmentBody(String listId) {
+    }
+
+    @RegisterForReflection
+    public record ContactCreationBody(SalesforceType createAs) {
+    }
+
+    private final MappingCatalog mappings;
+    private final ObjectPairs pairs;
+    private final InclusionSegmentSettings segments;
+    private final SegmentChoice segmentChoice;
+    private final ContactCreation contactCreation;
+
+    SettingsRoutes(MappingCatalog mappings, ObjectPairs pairs, InclusionSegmentSettings segments,
+            SegmentChoice segmentChoice, ContactCreation contactCreation) {
+        this.mappings = mappings;
+        this.pairs = pairs;
+        this.segments = segments;
+        this.segmentChoice = segmentChoice;
+        this.contactCreation = contactCreation;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.get("/settings", this::get)
+                .put("/settings/mappings/{object}", this::putMappings)
+                .put("/settings/inclusion-segments/{object}", this::putSegment)
+                .put("/settings/contact-creation", this::putContactCreation);
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        Map<String, Object> segmentIds = new LinkedHashMap<>();
+        pairs.all().keySet().stream().sorted()
+                .forEach(o -> segmentIds.put(o, segments.find(o).map(s -> s.listId()).orElse(null)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mappings", mappings.all());
+        body.put("inclusionSegments", segmentIds);
+        body.put("contactCreation", Map.of("createAs", contactCreation.createAs()));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse putMappings(ApiRequest request) {
+        String object = knownObject(request);
+        MappingsBody body = request.bodyAs(MappingsBody.class);
+        if (body.mappings() == null) {
+            throw ApiException.badRequest("INVALID_MAPPING", "Send {\"mappings\":[...]}.", "mappings");
+        }
+        try {
+            return ApiResponse.ok(Map.of("object", object, "mappings", mappings.replace(object, body.mappings())));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_MAPPING", e.getMessage(), e.field());
+        }
+    }
+
+    private ApiResponse putSegment(ApiRequest request) {
+        String object = knownObject(request);
+        SegmentBody body = request.bodyAs(SegmentBody.class);
+        boolean custom = !ObjectPairs.STANDARD.containsKey(object);
+        try {
+            var chosen = segmentChoice.choose(object, custom, body.listId());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("object", object);
+            answer.put("listId", chosen.listId());
+            return ApiResponse.ok(answer);
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
+        }
+    }
+
+    private ApiResponse putContactCreation(ApiRequest request) {
+        ContactCreationBody body = request.bodyAs(ContactCreationBody.class);
+        if (body.createAs() == null) {
+            throw ApiException.badRequest("INVALID_VALUE", "createAs is LEAD or CONTACT.", "createAs");
+        }
+        try {
+            return ApiResponse.ok(Map.of("createAs", contactCreation.choose(body.createAs())));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_VALUE", e.getMessage(), e.field());
+        }
+    }
+
+    private String knownObject(ApiRequest request) {
+        String object = request.pathParam("object");
+        if (pairs.find(object).isEmpty()) {
+            throw ApiException.notFound("UNKNOWN_OBJECT", "No object pair '" + object + "'. Known: "
+                    + pairs.all().keySet().stream().sorted().toList() + ".");
+        }
+        return object;
+    }
+}

@@ -1,0 +1,62 @@
+package io.crmsync.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The sync's own settings ({@code crmsync.sync.*}): which objects poll, how far back, and the error-retry policy. */
+@ConfigMapping(prefix = "crmsync.sync")
+public interface SyncConfig {
+
+    /** HubSpot object types the poller handles, in order. */
+    @WithDefault("contact,company,deal,ticket")
+    List<String> objects();
+
+    /** Custom object pairs: HubSpot type to Salesforce object, e.g. {@code vehicles=Vehicle__c}. */
+    Map<String, String> customObjects();
+
+    /**
+     * How far before the watermark each poll re-reads. Salesforce commits can land with a SystemModstamp earlier than
+     * a record already read (long transactions), and HubSpot search lags its writes: overlap catches both.
+     */
+    @WithDefault("PT2M")
+    Duration lookback();
+
+    /** Where a first poll (no watermark yet) starts reading: older records are the import's job, not the poller's. */
+    @WithDefault("PT15M")
+    Duration firstPollWindow();
+
+    /**
+     * How old a change to a segment member must be before it syncs. HubSpot re-evaluates active lists after a
+     * change, so a member changed just now may be on its way out; its change waits for a later snapshot.
+     */
+    @WithDefault("PT1M")
+    Duration segmentSettle();
+
+    /** How long one poll of one object may hold its lease; longer than a poll takes, shorter than the schedule. */
+    @WithDefault("PT10M")
+    Duration leaseDuration();
+
+    Retry retry();
+
+    interface Retry {
+
+        /** Errored records are retried when their last attempt is at least this old. */
+        @WithDefault("PT30M")
+        Duration interval();
+
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** No automatic retries once this share of the daily HubSpot API allocation is used. */
+        @WithDefault("0.75")
+        double maxAllocationShare();
+
+        /** The daily HubSpot API calls allocated to crm-sync (Sync Health's "Allocated"), counted by this process. */
+        @WithDefault("250000")
+        long hubspotDailyAllocation();
+    }
+}

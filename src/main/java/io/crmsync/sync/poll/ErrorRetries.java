@@ -1,0 +1,67 @@
+package io.crmsync.sync.poll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.store.Page;
+import io.crmsync.store.SyncError;
+import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.SyncBatchMessage;
+import io.crmsync.sync.SyncConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Which errored records a poll retries, after HubSpot's documented policy (configurable): an error is retried when
+ * its last attempt is at least {@code retry.interval} old and it has failed fewer than {@code retry.max-attempts}
+ * times, and only while less than {@code retry.max-allocation-share} of the daily HubSpot allocation is used.
+ */
+@ApplicationScoped
+public class ErrorRetries {
+
+    private static final Logger LOG = Logger.getLogger(ErrorRetries.class);
+
+    private final SyncErrorRepository errors;
+    private final HubSpotClient hubspot;
+    private final SyncConfig.Retry policy;
+
+    ErrorRetries(SyncErrorRepository errors, HubSpotClient hubspot, SyncConfig config) {
+        this.errors = errors;
+        this.hubspot = hubspot;
+        this.policy = config.retry();
+    }
+
+    public List<SyncBatchMessage.RecordRef> due(String object, Instant now) {
+        double share = (double) hubspotCallsUsedToday() / policy.hubspotDailyAllocation();
+        if (share >= policy.maxAllocationShare()) {
+            LOG.infof("No automatic retries for %s: %.0f%% of the HubSpot allocation is used (limit %.0f%%)", object,
+                    share * 100, policy.maxAllocationShare() * 100);
+            return List.of();
+        }
+        List<SyncBatchMessage.RecordRef> refs = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<SyncError> page = errors.listOpen(object, Optional.empty(), cursor, 100);
+            for (SyncError e : page.items()) {
+                boolean rested = !e.lastSeen().plus(policy.interval()).isAfter(now);
+                if (rested && e.attempts() < policy.maxAttempts() && e.hubspotId() != null) {
+                    refs.add(new SyncBatchMessage.RecordRef(e.hubspotId(), null));
+                }
+            }
+            cursor = page.cursor();
+        } while (cursor.isPresent());
+        return refs.stream().distinct().toList();
+    }
+
+    /** From HubSpot's daily rate-limit headers when it sends them, else what this process has spent. */
+    private long hubspotCallsUsedToday() {
+        return hubspot.headroom()
+                .filter(h -> h.dailyMax().isPresent() && h.dailyRemaining().isPresent())
+                .map(h -> h.dailyMax().getAsLong() - h.dailyRemaining().getAsLong())
+                .orElse(hubspot.calls().total());
+    }
+}

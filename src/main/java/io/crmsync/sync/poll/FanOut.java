@@ -1,0 +1,58 @@
+package io.crmsync.sync.poll;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmsync.config.CrmSyncConfig;
+import io.crmsync.sync.SyncBatchMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Sends records to the sync queue in batches of {@link SyncBatchMessage#MAX_RECORDS}, ten messages per SQS call.
+ * Throws if any message was not accepted, so the caller keeps its watermark and the next poll sends them again.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final ObjectMapper mapper;
+
+    FanOut(SqsClient sqs, CrmSyncConfig config, ObjectMapper mapper) {
+        this.sqs = sqs;
+        this.queueUrl = config.queues().syncBatchesUrl();
+        this.mapper = mapper;
+    }
+
+    /** @return the number of messages sent */
+    public int send(String object, String reason, String batchIdPrefix, List<SyncBatchMessage.RecordRef> refs) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0, n = 0; i < refs.size(); i += SyncBatchMessage.MAX_RECORDS, n++) {
+            List<SyncBatchMessage.RecordRef> chunk = refs.subList(i, Math.min(refs.size(), i + SyncBatchMessage.MAX_RECORDS));
+            SyncBatchMessage message = new SyncBatchMessage(batchIdPrefix + "-" + n, object, reason, List.copyOf(chunk));
+            entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(n)).messageBody(json(message)).build());
+        }
+        for (int i = 0; i < entries.size(); i += 10) {
+            List<SendMessageBatchRequestEntry> group = entries.subList(i, Math.min(entries.size(), i + 10));
+            var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(group));
+            if (!response.failed().isEmpty()) {
+                throw new IllegalStateException("The sync queue refused " + response.failed().size() + " of "
+                        + group.size() + " messages: " + response.failed().get(0).message());
+            }
+        }
+        return entries.size();
+    }
+
+    private String json(SyncBatchMessage message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sync batch message could not be written", e);
+        }
+    }
+}

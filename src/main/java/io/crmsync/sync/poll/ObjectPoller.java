@@ -1,0 +1,123 @@
+package io.crmsync.sync.poll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.crmsync.segments.InclusionSegment;
+import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.settings.ObjectPair;
+import io.crmsync.store.CrmSide;
+import io.crmsync.store.Watermark;
+import io.crmsync.store.WatermarkRepository;
+import io.crmsync.sync.PollSummary;
+import io.crmsync.sync.SyncBatchMessage.RecordRef;
+import io.crmsync.sync.SyncConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Polls one object once: Salesforce changes and deletes per sObject, HubSpot changes, then (after those reads) the
+ * inclusion segment snapshot; fans the records out; advances the watermarks only once every message was accepted.
+ */
+@ApplicationScoped
+public class ObjectPoller {
+
+    private final SalesforceChanges salesforce;
+    private final HubSpotChanges hubspot;
+    private final SegmentRefresher segments;
+    private final InclusionSegmentSettings segmentSettings;
+    private final WatermarkRepository watermarks;
+    private final FanOut fanOut;
+    private final ErrorRetries retries;
+    private final SyncConfig config;
+
+    ObjectPoller(SalesforceChanges salesforce, HubSpotChanges hubspot, SegmentRefresher segments,
+            InclusionSegmentSettings segmentSettings, WatermarkRepository watermarks, FanOut fanOut,
+            ErrorRetries retries, SyncConfig config) {
+        this.salesforce = salesforce;
+        this.hubspot = hubspot;
+        this.segments = segments;
+        this.segmentSettings = segmentSettings;
+        this.watermarks = watermarks;
+        this.fanOut = fanOut;
+        this.retries = retries;
+        this.config = config;
+    }
+
+    public PollSummary.ObjectResult poll(ObjectPair pair, String pollId, Instant now) {
+        String object = pair.hubspotObject();
+        Map<String, RecordRef> refs = new LinkedHashMap<>();
+        List<Watermark> next = new ArrayList<>();
+
+        for (String sobject : pair.salesforceObjects()) {
+            String key = object + "." + sobject;
+            Optional<Watermark> mark = watermarks.find(key, CrmSide.SALESFORCE);
+            Instant since = since(mark, now);
+            List<Change> changes = salesforce.changedSince(sobject, since);
+            changes.forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
+            if (mark.isPresent()) {
+                salesforce.deletedBetween(sobject, since, now)
+                        .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
+            }
+            next.add(advanced(key, CrmSide.SALESFORCE, mark, changes, now, now));
+        }
+
+        Optional<Watermark> hsMark = watermarks.find(object, CrmSide.HUBSPOT);
+        List<Change> hsChanges = hubspot.changedSince(object, since(hsMark, now));
+
+        // Taken after the changes were read: membership is at least as new as every change fanned out below.
+        Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
+        Instant settledBefore = now.minus(config.segmentSettle());
+        Instant hsBookmark = now;
+        if (segment.isPresent()) {
+            var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
+            Set<String> members = refresh.snapshot().members();
+            for (Change c : hsChanges) {
+                // A member changed moments ago may be about to leave the segment (HubSpot re-evaluates lists
+                // later): it waits for a later snapshot instead of racing the re-evaluation.
+                if (members.contains(c.id()) && c.modifiedAt().isAfter(settledBefore)) {
+                    hsBookmark = hsBookmark.isAfter(c.modifiedAt()) ? c.modifiedAt().minusMillis(1) : hsBookmark;
+                } else if (members.contains(c.id())) {
+                    refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null));
+                }
+            }
+            refresh.entered().forEach(id -> refs.putIfAbsent("hs:" + id, new RecordRef(id, null)));
+        } else {
+            hsChanges.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
+        }
+        next.add(advanced(object, CrmSide.HUBSPOT, hsMark, hsChanges, hsBookmark, now));
+
+        int changes = refs.size();
+        int batches = fanOut.send(object, "POLL", pollId + "-" + object, List.copyOf(refs.values()));
+        List<RecordRef> due = retries.due(object, now);
+        batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due);
+        next.stream().filter(w -> w != null).forEach(watermarks::advance);
+        return new PollSummary.ObjectResult(object, "POLLED", changes + due.size(), batches);
+    }
+
+    private Instant since(Optional<Watermark> mark, Instant now) {
+        return mark.map(w -> w.modifiedAt().minus(config.lookback())).orElse(now.minus(config.firstPollWindow()));
+    }
+
+    /**
+     * The next watermark: the newest change read (timestamp then id), but never past {@code bookmarkLimit} (records
+     * held back for the segment, and the poll's own start: anything committed later belongs to the next poll).
+     */
+    private static Watermark advanced(String key, CrmSide side, Optional<Watermark> mark, List<Change> changes,
+            Instant bookmarkLimit, Instant now) {
+        Change newest = null;
+        for (Change c : changes) {
+            if (!c.modifiedAt().isAfter(bookmarkLimit)) {
+                newest = c;
+            }
+        }
+        if (newest == null) {
+            return mark.isPresent() ? null : new Watermark(key, side, bookmarkLimit, null, now);
+        }
+        return new Watermark(key, side, newest.modifiedAt(), newest.id(), now);
+    }
+}

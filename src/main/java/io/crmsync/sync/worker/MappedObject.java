@@ -1,0 +1,100 @@
+package io.crmsync.sync.worker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.salesforce.model.Describe;
+import io.crmsync.salesforce.model.FieldDescribe;
+import io.crmsync.settings.FieldMapping;
+import io.crmsync.settings.ObjectPair;
+import io.crmsync.settings.SyncRule;
+import io.crmsync.store.SalesforceType;
+
+/**
+ * One object pair as a sync run sees it: the mappings and, per Salesforce object, which of them apply (a contact
+ * mapping applies to Lead and/or Contact, wherever the field exists), their types and which are formulas.
+ */
+public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes) {
+
+    public String object() {
+        return pair.hubspotObject();
+    }
+
+    /** Mappings whose Salesforce field exists on {@code sobject}; DONT_SYNC ones are kept (their values are tracked). */
+    public List<FieldMapping> mappingsFor(String sobject) {
+        Describe describe = describes.get(sobject);
+        return mappings.stream().filter(m -> describe.field(m.salesforceField()).isPresent()).toList();
+    }
+
+    public String fieldType(String sobject, String field) {
+        return describes.get(sobject).field(field).map(FieldDescribe::type).orElse("string");
+    }
+
+    /** The describe's spelling of a field, which retrieve answers use as keys. */
+    public String fieldName(String sobject, String field) {
+        return describes.get(sobject).field(field).map(FieldDescribe::name).orElse(field);
+    }
+
+    public boolean isFormula(String sobject, String field) {
+        return describes.get(sobject).field(field).map(FieldDescribe::calculated).orElse(false);
+    }
+
+    /** Fields to read from Salesforce for {@code sobject}: mapped ones plus the modification timestamps. */
+    public List<String> salesforceFields(String sobject) {
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("Id");
+        mappingsFor(sobject).forEach(m -> fields.add(fieldName(sobject, m.salesforceField())));
+        fields.add("LastModifiedDate");
+        fields.add("SystemModstamp");
+        return new ArrayList<>(fields);
+    }
+
+    public List<String> hubspotProperties() {
+        Set<String> props = new LinkedHashSet<>();
+        mappings.forEach(m -> props.add(m.hubspotProperty()));
+        props.add(HubSpotClient.lastModifiedProperty(object()));
+        return new ArrayList<>(props);
+    }
+
+    /** The Salesforce object an id belongs to, from the describes' key prefixes (00Q is a Lead, 003 a Contact). */
+    public Optional<String> sobjectOfId(String salesforceId) {
+        if (salesforceId == null || salesforceId.length() < 3) {
+            return Optional.empty();
+        }
+        String prefix = salesforceId.substring(0, 3);
+        return pair.salesforceObjects().stream()
+                .filter(s -> prefix.equals(describes.get(s).keyPrefix())).findFirst();
+    }
+
+    public String sobject(SalesforceType type) {
+        return switch (type) {
+            case LEAD -> "Lead";
+            case CONTACT -> "Contact";
+            case ACCOUNT -> "Account";
+            case OPPORTUNITY -> "Opportunity";
+            case CASE -> "Case";
+            case CUSTOM -> pair.primarySalesforceObject();
+        };
+    }
+
+    public static SalesforceType typeOf(String sobject) {
+        return switch (sobject) {
+            case "Lead" -> SalesforceType.LEAD;
+            case "Contact" -> SalesforceType.CONTACT;
+            case "Account" -> SalesforceType.ACCOUNT;
+            case "Opportunity" -> SalesforceType.OPPORTUNITY;
+            case "Case" -> SalesforceType.CASE;
+            default -> SalesforceType.CUSTOM;
+        };
+    }
+
+    /** Only Salesforce-authoritative rules let a blank-Salesforce initial sync leave HubSpot alone. */
+    public static boolean writesSalesforce(SyncRule rule) {
+        return rule.writesSalesforce();
+    }
+}

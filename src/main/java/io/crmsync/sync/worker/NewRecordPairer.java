@@ -1,0 +1,174 @@
+package io.crmsync.sync.worker;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.hubspot.model.ObjectInput;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.salesforce.model.SaveResult;
+import io.crmsync.settings.ContactCreation;
+import io.crmsync.settings.FieldMapping;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingExistsException;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.rules.ValueCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Pairs records that have no partner yet. A Salesforce record finds its HubSpot contact by email (HubSpot allows one
+ * per email) or creates one, whatever the inclusion segment says, as HubSpot documents; other objects create. A
+ * HubSpot record inside the segment creates its Salesforce partner (a Lead or Contact per the contact-creation
+ * setting). New pairings start empty, so the caller's sync of them is an initial sync.
+ */
+@ApplicationScoped
+public class NewRecordPairer {
+
+    private static final Logger LOG = Logger.getLogger(NewRecordPairer.class);
+
+    private final HubSpotClient hubspot;
+    private final SalesforceClient salesforce;
+    private final PairingRepository pairings;
+    private final ContactCreation contactCreation;
+    private final SyncErrorRepository errors;
+
+    NewRecordPairer(HubSpotClient hubspot, SalesforceClient salesforce, PairingRepository pairings,
+            ContactCreation contactCreation, SyncErrorRepository errors) {
+        this.hubspot = hubspot;
+        this.salesforce = salesforce;
+        this.pairings = pairings;
+        this.contactCreation = contactCreation;
+        this.errors = errors;
+    }
+
+    /** @return new pairings for Salesforce records, each found or created in HubSpot */
+    public List<Pairing> pairSalesforceRecords(MappedObject schema, List<String> salesforceIds, Instant now) {
+        List<Pairing> created = new ArrayList<>();
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        salesforceIds.forEach(id -> schema.sobjectOfId(id).ifPresent(s -> byType.computeIfAbsent(s, k -> new ArrayList<>()).add(id)));
+        for (var entry : byType.entrySet()) {
+            String sobject = entry.getKey();
+            List<SObject> records = salesforce.retrieve(sobject, entry.getValue(), schema.salesforceFields(sobject))
+                    .stream().flatMap(Optional::stream).toList();
+            boolean contacts = schema.object().equals("contact");
+            Map<String, String> existingByEmail = new LinkedHashMap<>();
+            if (contacts) {
+                List<String> emails = records.stream().map(r -> r.getString("Email")).filter(e -> e != null && !e.isBlank())
+                        .distinct().toList();
+                if (!emails.isEmpty()) {
+                    hubspot.batchRead("contact", emails, List.of("email"), Optional.of("email")).results()
+                            .forEach(o -> existingByEmail.put(lower(o.property("email")), o.id()));
+                }
+            }
+            List<SObject> toCreate = new ArrayList<>();
+            for (SObject r : records) {
+                String email = lower(r.getString("Email"));
+                if (contacts && email == null) {
+                    LOG.debugf("Salesforce %s %s has no email: HubSpot contacts are matched by email, skipped", sobject, r.id());
+                } else if (contacts && existingByEmail.containsKey(email)) {
+                    pair(schema, existingByEmail.get(email), r.id(), sobject).ifPresent(created::add);
+                } else {
+                    toCreate.add(r);
+                }
+            }
+            createInHubSpot(schema, sobject, toCreate).forEach((sfId, hsId) ->
+                    pair(schema, hsId, sfId, sobject).ifPresent(created::add));
+        }
+        return created;
+    }
+
+    /** @return new pairings for HubSpot records, each created in Salesforce; failures become sync errors */
+    public List<Pairing> pairHubSpotRecords(MappedObject schema, List<CrmObject> records, Instant now) {
+        String sobject = schema.object().equals("contact") ? schema.sobject(contactCreation.createAs())
+                : schema.pair().primarySalesforceObject();
+        List<CrmObject> eligible = records.stream()
+                .filter(r -> !schema.object().equals("contact") || r.property("email") != null && !r.property("email").isBlank())
+                .toList();
+        List<SObject> inputs = new ArrayList<>();
+        for (CrmObject r : eligible) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (FieldMapping m : schema.mappingsFor(sobject)) {
+                String type = schema.fieldType(sobject, m.salesforceField());
+                String value = ValueCodec.normalize(r.property(m.hubspotProperty()), type);
+                if (m.rule().writesSalesforce() && value != null && !schema.isFormula(sobject, m.salesforceField())) {
+                    fields.put(schema.fieldName(sobject, m.salesforceField()), ValueCodec.toSalesforce(value, type));
+                }
+            }
+            inputs.add(SObject.of(sobject, fields));
+        }
+        List<Pairing> created = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            return created;
+        }
+        List<SaveResult> results = salesforce.create(inputs);
+        for (int i = 0; i < eligible.size(); i++) {
+            SaveResult result = results.get(i);
+            String hsId = eligible.get(i).id();
+            if (result.success()) {
+                pair(schema, hsId, result.id(), sobject).ifPresent(created::add);
+            } else {
+                SaveResult.SaveError e = result.errors().isEmpty() ? null : result.errors().get(0);
+                String code = e == null ? "UNKNOWN" : e.statusCode();
+                errors.record(schema.object(), hsId, null, ErrorCategory.ofSalesforce(code).name(),
+                        "Creating the Salesforce " + sobject + " failed: " + code + (e == null ? "" : ": " + e.message()
+                                + " " + e.fields()), now);
+            }
+        }
+        return created;
+    }
+
+    private Map<String, String> createInHubSpot(MappedObject schema, String sobject, List<SObject> records) {
+        Map<String, String> hubspotIdBySalesforceId = new LinkedHashMap<>();
+        if (records.isEmpty()) {
+            return hubspotIdBySalesforceId;
+        }
+        List<ObjectInput> inputs = new ArrayList<>();
+        for (SObject r : records) {
+            Map<String, String> props = new LinkedHashMap<>();
+            for (FieldMapping m : schema.mappingsFor(sobject)) {
+                String value = ValueCodec.normalize(r.get(schema.fieldName(sobject, m.salesforceField())),
+                        schema.fieldType(sobject, m.salesforceField()));
+                if (m.rule().writesHubSpot() && value != null) {
+                    props.put(m.hubspotProperty(), value);
+                }
+            }
+            inputs.add(new ObjectInput(props, "sf-" + r.id()));
+        }
+        List<CrmObject> results = hubspot.batchCreate(schema.object(), inputs).results();
+        // HubSpot does not promise result order: contacts are matched back by their unique email, others by order.
+        Map<String, String> idByEmail = new LinkedHashMap<>();
+        results.forEach(o -> idByEmail.put(lower(o.property("email")), o.id()));
+        for (int i = 0; i < records.size(); i++) {
+            SObject r = records.get(i);
+            String hsId = schema.object().equals("contact") ? idByEmail.get(lower(r.getString("Email")))
+                    : i < results.size() ? results.get(i).id() : null;
+            if (hsId != null) {
+                hubspotIdBySalesforceId.put(r.id(), hsId);
+            }
+        }
+        return hubspotIdBySalesforceId;
+    }
+
+    private Optional<Pairing> pair(MappedObject schema, String hubspotId, String salesforceId, String sobject) {
+        try {
+            return Optional.of(pairings.create(Pairing.of(schema.object(), hubspotId, salesforceId,
+                    MappedObject.typeOf(sobject))));
+        } catch (PairingExistsException e) {
+            // Another worker paired one of them first; its sync covers the record.
+            return Optional.empty();
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null || s.isBlank() ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+}

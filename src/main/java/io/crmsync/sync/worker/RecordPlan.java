@@ -1,0 +1,20 @@
+package io.crmsync.sync.worker;
+
+import java.util.List;
+import java.util.Map;
+
+import io.crmsync.store.FieldChange;
+import io.crmsync.store.Pairing;
+
+/**
+ * What syncing one pairing means: the HubSpot properties and Salesforce fields to write (only changed ones), the
+ * last synced values to store afterwards, and history entries (writes and two-way conflict losers).
+ */
+public record RecordPlan(Pairing pairing, String sobject, boolean triggered, Map<String, String> hubspotWrites,
+        Map<String, Object> salesforceWrites, Map<String, String> hubspotAfter, Map<String, String> salesforceAfter,
+        List<FieldChange> history) {
+
+    public boolean writesAnything() {
+        return !hubspotWrites.isEmpty() || !salesforceWrites.isEmpty();
+    }
+}
