@@ -1,0 +1,72 @@
+package io.crmsync.usage;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.sync.SyncBatchCompleted;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Moves what the clients' in-memory {@link ApiCallCounter}s counted since the last flush into the persisted hour
+ * buckets. Called at the end of each sync batch, by the API routes that spend calls, before usage is read, and when
+ * the instance shuts down; what an instance counted but never flushed is the only thing lost.
+ */
+@ApplicationScoped
+public class UsageRecorder {
+
+    private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
+
+    private final SalesforceClient salesforce;
+    private final HubSpotClient hubspot;
+    private final UsageBuckets buckets;
+    private final Clock clock;
+    private final Map<String, Map<String, Long>> flushed = new HashMap<>();
+
+    UsageRecorder(SalesforceClient salesforce, HubSpotClient hubspot, UsageBuckets buckets, Clock clock) {
+        this.salesforce = salesforce;
+        this.hubspot = hubspot;
+        this.buckets = buckets;
+        this.clock = clock;
+    }
+
+    public synchronized void flush() {
+        flush(salesforce.calls());
+        flush(hubspot.calls());
+    }
+
+    void afterSyncBatch(@Observes SyncBatchCompleted batch) {
+        flush();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("API usage of this instance could not be saved at shutdown: %s", e.getMessage());
+        }
+    }
+
+    private void flush(ApiCallCounter counter) {
+        Map<String, Long> now = counter.snapshot();
+        Map<String, Long> before = flushed.getOrDefault(counter.api(), Map.of());
+        Map<String, Long> delta = new LinkedHashMap<>();
+        now.forEach((kind, count) -> {
+            // A counter reset (tests, benchmarks) starts again from zero: count what it has now.
+            long previous = before.getOrDefault(kind, 0L);
+            long added = count >= previous ? count - previous : count;
+            if (added > 0) {
+                delta.put(kind, added);
+            }
+        });
+        buckets.add(counter.api(), delta, clock.instant());
+        flushed.put(counter.api(), now);
+    }
+}
