@@ -12,6 +12,8 @@ import io.crmsync.segments.InclusionSegment;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.ObjectPair;
 import io.crmsync.store.CrmSide;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingRepository;
 import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.PollSummary;
@@ -34,10 +36,11 @@ public class ObjectPoller {
     private final FanOut fanOut;
     private final ErrorRetries retries;
     private final SyncConfig config;
+    private final PairingRepository pairings;
 
     ObjectPoller(SalesforceChanges salesforce, HubSpotChanges hubspot, SegmentRefresher segments,
             InclusionSegmentSettings segmentSettings, WatermarkRepository watermarks, FanOut fanOut,
-            ErrorRetries retries, SyncConfig config) {
+            ErrorRetries retries, SyncConfig config, PairingRepository pairings) {
         this.salesforce = salesforce;
         this.hubspot = hubspot;
         this.segments = segments;
@@ -46,6 +49,7 @@ public class ObjectPoller {
         this.fanOut = fanOut;
         this.retries = retries;
         this.config = config;
+        this.pairings = pairings;
     }
 
     public PollSummary.ObjectResult poll(ObjectPair pair, String pollId, Instant now) {
@@ -91,12 +95,35 @@ public class ObjectPoller {
         }
         next.add(advanced(object, CrmSide.HUBSPOT, hsMark, hsChanges, hsBookmark, now));
 
-        int changes = refs.size();
-        int batches = fanOut.send(object, "POLL", pollId + "-" + object, List.copyOf(refs.values()));
+        List<RecordRef> work = byPairing(object, refs);
+        int changes = work.size();
+        int batches = fanOut.send(object, "POLL", pollId + "-" + object, work);
         List<RecordRef> due = retries.due(object, now);
         batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due);
         next.stream().filter(w -> w != null).forEach(watermarks::advance);
         return new PollSummary.ObjectResult(object, "POLLED", changes + due.size(), batches);
+    }
+
+    /**
+     * A record changed on both sides (or whose own write echoes back) is reported by both searches: paired Salesforce
+     * ids become their HubSpot id so each pairing is synced once. DynamoDB reads only, no API calls.
+     */
+    private List<RecordRef> byPairing(String object, Map<String, RecordRef> refs) {
+        List<String> salesforceIds = refs.values().stream().filter(r -> r.hubspotId() == null)
+                .map(RecordRef::salesforceId).toList();
+        Map<String, Pairing> paired = salesforceIds.isEmpty() ? Map.of()
+                : pairings.findBySalesforceIds(object, salesforceIds);
+        Map<String, RecordRef> unique = new LinkedHashMap<>();
+        for (RecordRef r : refs.values()) {
+            Pairing p = r.hubspotId() == null ? paired.get(r.salesforceId()) : null;
+            String hubspotId = p != null ? p.hubspotId() : r.hubspotId();
+            if (hubspotId != null) {
+                unique.putIfAbsent("hs:" + hubspotId, new RecordRef(hubspotId, null));
+            } else {
+                unique.putIfAbsent("sf:" + r.salesforceId(), r);
+            }
+        }
+        return List.copyOf(unique.values());
     }
 
     private Instant since(Optional<Watermark> mark, Instant now) {
