@@ -61,6 +61,14 @@ public class ApiUsageService {
         if (seen.isPresent()) {
             return seen;
         }
+        return currentOrgUsage();
+    }
+
+    /**
+     * The org's daily usage now, from one {@code /limits} call: other integrations spend the same budget, so a header
+     * seen minutes ago can be far off when a large amount of work is about to be committed.
+     */
+    public Optional<ApiUsage> currentOrgUsage() {
         OrgLimit daily = salesforce.limits().get("DailyApiRequests");
         return daily == null ? Optional.empty() : Optional.of(new ApiUsage(daily.max() - daily.remaining(), daily.max()));
     }

@@ -101,7 +101,7 @@ public class SegmentResyncService {
             shapes.add(new ResyncEstimate.BatchShape(chunk.size(), sobjects.size(), pairsNew));
         }
         ResyncEstimate estimate = ResyncEstimate.of(shapes);
-        long remaining = usageReport.orgUsage().map(u -> u.remaining()).orElse(Long.MAX_VALUE);
+        long remaining = usageReport.currentOrgUsage().map(u -> u.remaining()).orElse(Long.MAX_VALUE);
         if (estimate.salesforceCalls() > remaining - budget.salesforceReserve()) {
             throw new SalesforceBudgetShortException(estimate, remaining, budget.salesforceReserve());
         }
