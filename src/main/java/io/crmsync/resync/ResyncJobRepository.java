@@ -78,9 +78,10 @@ public class ResyncJobRepository {
                             .conditionExpression("attribute_not_exists(#pk)")
                             .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)).build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(resyncId, "JOB"))
-                            .updateExpression("ADD batchesDone :one, processed :p, written :w, failed :f")
+                            .updateExpression("ADD #done :one, #processed :p, #written :w, #failed :f")
                             .conditionExpression("attribute_exists(#pk)")
-                            .expressionAttributeNames(Map.of("#pk", StoreSchema.PK))
+                            .expressionAttributeNames(Map.of("#pk", StoreSchema.PK, "#done", "batchesDone",
+                                    "#processed", "processed", "#written", "written", "#failed", "failed"))
                             .expressionAttributeValues(Map.of(":one", n(1), ":p", n(processed), ":w", n(written),
                                     ":f", n(failed))).build()).build()));
         } catch (TransactionCanceledException e) {
@@ -93,9 +94,10 @@ public class ResyncJobRepository {
     private void finishIfDone(String resyncId, Instant now) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
-                    .updateExpression("SET #status = :done, finishedAt = :now")
-                    .conditionExpression("#status = :running AND batchesDone >= batches")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .updateExpression("SET #status = :done, #finishedAt = :now")
+                    .conditionExpression("#status = :running AND #done >= #batches")
+                    .expressionAttributeNames(Map.of("#status", "status", "#finishedAt", "finishedAt",
+                            "#done", "batchesDone", "#batches", "batches"))
                     .expressionAttributeValues(Map.of(":done", s(ResyncJob.Status.COMPLETED.name()),
                             ":running", s(ResyncJob.Status.RUNNING.name()), ":now", s(now.toString()))));
         } catch (ConditionalCheckFailedException e) {
@@ -105,8 +107,8 @@ public class ResyncJobRepository {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
                     .updateExpression("SET #status = :withErrors")
-                    .conditionExpression("failed > :zero")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .conditionExpression("#failed > :zero")
+                    .expressionAttributeNames(Map.of("#status", "status", "#failed", "failed"))
                     .expressionAttributeValues(Map.of(":withErrors", s(ResyncJob.Status.COMPLETED_WITH_ERRORS.name()),
                             ":zero", n(0))));
         } catch (ConditionalCheckFailedException e) {
