@@ -37,9 +37,19 @@ public class UsageRecorder {
         this.clock = clock;
     }
 
+    /**
+     * Never throws: usage is bookkeeping, and a DynamoDB hiccup here must not fail (and so repeat) the work that spent
+     * the calls. What could not be saved stays pending and goes with the next flush.
+     */
     public synchronized void flush() {
-        flush(salesforce.calls());
-        flush(hubspot.calls());
+        for (ApiCallCounter counter : new ApiCallCounter[] { salesforce.calls(), hubspot.calls() }) {
+            try {
+                flush(counter);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s API usage could not be saved yet (kept for the next flush): %s", counter.api(),
+                        e.getMessage());
+            }
+        }
     }
 
     void afterSyncBatch(@Observes SyncBatchCompleted batch) {
@@ -47,11 +57,7 @@ public class UsageRecorder {
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.warnf("API usage of this instance could not be saved at shutdown: %s", e.getMessage());
-        }
+        flush();
     }
 
     private void flush(ApiCallCounter counter) {

@@ -78,8 +78,8 @@ class SyncHealthTest {
 
         // then
         assertThat(errorsOf(deal).findValuesAsText("hubspotId")).doesNotContain(deal.hubspotId());
-        assertThat(salesforce().record("Opportunity", deal.salesforceId()).get("Amount"))
-                .isEqualTo(new BigDecimal("50"));
+        assertThat((BigDecimal) salesforce().record("Opportunity", deal.salesforceId()).get("Amount"))
+                .isEqualByComparingTo("50");
         JsonNode pairing = api("GET", "/pairings/deal/" + deal.hubspotId(), null, null, 200);
         assertThat(pairing.path("hubspotValues").path("amount").asText()).isEqualTo("50");
     }
