@@ -1,16 +1,177 @@
 package io.crmsync.imports;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 import org.jboss.logging.Logger;
 
+import io.crmsync.imports.catalogue.ImportableObject;
+import io.crmsync.imports.chunk.CampaignMembers;
+import io.crmsync.imports.chunk.PageImporter;
+import io.crmsync.imports.definition.ImportDefinition;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.salesforce.error.DailyApiLimitExceededException;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.store.IdempotencyAlreadyCompletedException;
+import io.crmsync.store.IdempotencyRepository;
+import io.crmsync.store.ImportJob;
+import io.crmsync.store.ImportJobRepository;
+import io.crmsync.store.ImportJobStateException;
+import io.crmsync.store.ImportStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads one page of Salesforce records and writes it to HubSpot. The paging logic arrives with the import issue. */
+/**
+ * Runs one chunk message: one keyset page of Salesforce records into HubSpot, then the next page's message.
+ *
+ * <p>Delivery is at least once, so each page holds an idempotency record ({@code import-<id>-<chunk>}) that is
+ * completed only after the page's effects are stored AND the next message is sent: a redelivery of a finished page
+ * does nothing, a redelivery of a page that died halfway redoes it (upserts and pairings are idempotent, and the
+ * job's counters are added under a chunk marker, exactly once) and then sends the next message it may have missed.
+ */
 @ApplicationScoped
 public class ImportChunkService {
 
     private static final Logger LOG = Logger.getLogger(ImportChunkService.class);
+    /** Longer than the function's 300 s timeout: an attempt still holding the key after this is dead. */
+    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(360);
+    /** Outlives SQS retention (4 days) with room, like the store's chunk markers. */
+    static final Duration KEY_TTL = Duration.ofDays(15);
+
+    private final ImportJobRepository jobs;
+    private final IdempotencyRepository idempotency;
+    private final ImportService imports;
+    private final ImportPlanner planner;
+    private final SalesforceClient salesforce;
+    private final ApiBudgetGuard budget;
+    private final PageImporter pages;
+    private final CampaignMembers campaignMembers;
+    private final ImportQueue queue;
+    private final ImportsConfig config;
+    private final Clock clock;
+
+    ImportChunkService(ImportJobRepository jobs, IdempotencyRepository idempotency, ImportService imports,
+            ImportPlanner planner, SalesforceClient salesforce, ApiBudgetGuard budget, PageImporter pages,
+            CampaignMembers campaignMembers, ImportQueue queue, ImportsConfig config, Clock clock) {
+        this.jobs = jobs;
+        this.idempotency = idempotency;
+        this.imports = imports;
+        this.planner = planner;
+        this.salesforce = salesforce;
+        this.budget = budget;
+        this.pages = pages;
+        this.campaignMembers = campaignMembers;
+        this.queue = queue;
+        this.config = config;
+        this.clock = clock;
+    }
 
     public void process(ImportChunkMessage message) {
-        LOG.infof("Import %s page %d received (after %s)", message.importId(), message.page(), message.afterId());
+        Optional<ImportJob> found = jobs.find(message.importId());
+        if (found.isEmpty()) {
+            LOG.warnf("Import %s does not exist; chunk %s dropped", message.importId(), message.chunkId());
+            return;
+        }
+        ImportJob job = found.get();
+        if (job.status().isFinished()) {
+            return;
+        }
+        if (job.cancelRequested()) {
+            stopCancelled(job.id());
+            return;
+        }
+        String key = "import-" + job.id() + "-" + message.chunkId();
+        try {
+            idempotency.begin(key, clock.instant(), IN_PROGRESS_TIMEOUT, KEY_TTL);
+        } catch (IdempotencyAlreadyCompletedException e) {
+            LOG.debugf("Import %s chunk %s was done before; duplicate ignored", job.id(), message.chunkId());
+            return;
+        }
+        try {
+            if (run(job, message)) {
+                idempotency.complete(key, Optional.empty(), clock.instant(), KEY_TTL);
+            } else {
+                idempotency.release(key);
+            }
+        } catch (RuntimeException e) {
+            idempotency.release(key);
+            jobs.recordAttemptFailure(job.id(), "Page " + message.page() + " failed: " + describe(e), clock.instant());
+            throw e;
+        }
+    }
+
+    /** @return false when the page was put back for later (budget), true when it is done */
+    private boolean run(ImportJob job, ImportChunkMessage message) {
+        ImportDefinition definition = imports.definition(job);
+        ImportPlan plan = planner.replan(definition);
+        ImportPlan.Step step = plan.step(message.phase());
+        if (!budget.allowsNextPage()) {
+            pause(job, message);
+            return false;
+        }
+        if (job.status() != ImportStatus.RUNNING) {
+            jobs.markRunning(job.id(), clock.instant());
+        }
+        List<SObject> records;
+        try {
+            records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(), step.where(),
+                    message.afterId(), config.pageSize());
+            if (plan.object() == ImportableObject.CAMPAIGN) {
+                String name = planner.campaign(definition.campaignId()).getString("Name");
+                records = campaignMembers.withEmails(records, name);
+            }
+        } catch (DailyApiLimitExceededException e) {
+            pause(jobs.get(job.id()), message);
+            return false;
+        }
+        PageImporter.PageResult result = pages.importPage(job.id(), message.chunkId(), step.phase(), records,
+                definition.syncToInclusionSegment());
+        jobs.applyChunk(job.id(), message.chunkId(), result.counters(), result.reasons(), clock.instant());
+        if (records.size() == config.pageSize()) {
+            queue.send(message.next(records.get(records.size() - 1).id()));
+        } else if (message.phase() + 1 < plan.steps().size()) {
+            queue.send(message.nextPhase());
+        } else {
+            finish(job.id());
+        }
+        LOG.infof("Import %s %s: %d records, %s", job.id(), message.chunkId(), records.size(), result.counters());
+        return true;
+    }
+
+    /** Puts the page back with a delay and shows the job paused until then; it resumes by itself. */
+    private void pause(ImportJob job, ImportChunkMessage message) {
+        Instant now = clock.instant();
+        Duration wait = config.budgetRecheck();
+        int delay = (int) Math.min(ImportQueue.MAX_DELAY_SECONDS, Math.max(0, wait.toSeconds()));
+        queue.send(message, delay);
+        if (job.status() != ImportStatus.RUNNING) {
+            jobs.markRunning(job.id(), now);
+        }
+        jobs.pauseForApiBudget(job.id(), now.plusSeconds(delay), now);
+        LOG.infof("Import %s paused for Salesforce API budget; page %d re-checks in %d s", job.id(), message.page(),
+                delay);
+    }
+
+    private void finish(String jobId) {
+        try {
+            jobs.complete(jobId, clock.instant());
+        } catch (ImportJobStateException e) {
+            LOG.infof("Import %s not completed: it is %s", jobId, e.current());
+        }
+    }
+
+    private void stopCancelled(String jobId) {
+        try {
+            jobs.markCancelled(jobId, clock.instant());
+        } catch (ImportJobStateException e) {
+            // finished meanwhile: nothing to stop
+        }
+    }
+
+    /** The failure for the job's record: type and message, which carry no credentials. */
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

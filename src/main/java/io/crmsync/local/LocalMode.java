@@ -80,11 +80,13 @@ public class LocalMode {
         queueUrls.put("SyncBatchesQueue", crmSync.queues().syncBatchesUrl());
 
         SqsClient sqs;
+        EmbeddedAws embedded = null;
         if (config.embeddedAws()) {
             EmbeddedAws aws = EmbeddedAws.start(Path.of(config.template()), new EmbeddedAws.Options(
                     config.dynamodbPort(), config.sqsPort(), config.dataDir().map(Path::of).orElse(null), "crm-sync",
                     crmSync.tableName(), "crmsync.local.dynamodb-port", "crmsync.local.sqs-port"));
             running.push(aws);
+            embedded = aws;
             queueUrls.forEach((id, configured) -> requireSame(id, configured, aws.queueUrl(id)));
             banner.put("DynamoDB Local", aws.dynamoEndpoint() + " (table " + aws.tableName() + ", "
                     + config.dataDir().map(d -> "data in " + d).orElse("in memory") + ")");
@@ -107,6 +109,10 @@ public class LocalMode {
         for (EventSourceDefinition source : template.eventSources()) {
             if (source.isQueue()) {
                 String url = queueUrls.get(source.queueLogicalId());
+                if (url == null && embedded != null) {
+                    // Queues with no crmsync.queues.* setting (the import dead-letter queue): ElasticMQ knows them.
+                    url = embedded.queueUrl(source.queueLogicalId());
+                }
                 if (url == null) {
                     throw new IllegalStateException(source.functionLogicalId() + " consumes " + source.queueLogicalId()
                             + ", which local mode has no URL for");

@@ -138,6 +138,22 @@ public class ImportJobRepository {
         transitions.update(jobId, update.expression(), update.names(), update.values(), "count records", false);
     }
 
+    /**
+     * Remembers why the latest attempt at one of the job's chunks failed (cut to 1,000 characters, no secrets), so
+     * whoever finds the chunk in the dead-letter queue can say why the job failed. Does not change the status.
+     */
+    public void recordAttemptFailure(String jobId, String reason, Instant now) {
+        String cut = reason == null ? "unknown" : reason.length() > 1_000 ? reason.substring(0, 1_000) : reason;
+        transitions.update(jobId, "SET lastAttemptFailure = :reason, updatedAt = :now", Map.of(),
+                Map.of(":reason", s(cut), ":now", Attributes.instant(now)), "record a failed attempt", false);
+    }
+
+    /** The reason recorded by {@link #recordAttemptFailure}, if any attempt failed. */
+    public Optional<String> lastAttemptFailure(String jobId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(ImportJobMapper.key(jobId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Attributes.optionalString(item, "lastAttemptFailure");
+    }
+
     /** QUEUED or PAUSED_API_BUDGET (or already RUNNING) -> RUNNING; the first start time is kept. */
     public ImportJob markRunning(String jobId, Instant now) {
         return transitions.markRunning(jobId, now);

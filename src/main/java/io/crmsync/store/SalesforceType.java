@@ -7,6 +7,8 @@ public enum SalesforceType {
     ACCOUNT,
     OPPORTUNITY,
     CASE,
-    /** A custom object: its name comes from the object pair. */
+    TASK,
+    EVENT,
+    /** A custom object (the pairing's object type names which). */
     CUSTOM
 }

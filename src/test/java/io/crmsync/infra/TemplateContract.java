@@ -132,17 +132,42 @@ final class TemplateContract {
                 deadLetterQueues.add(q.deadLetterQueue());
             }
         });
+        Set<String> consumed = consumedQueues(t);
         for (QueueDefinition q : queues) {
             if (deadLetterQueues.contains(q.logicalId())) {
+                // A dead-letter queue may be consumed (e.g. to mark an import FAILED) and needs no DLQ of its own, but
+                // then its depth stays near zero: its alarm must count messages received instead.
+                String metric = consumed.contains(q.logicalId()) ? "NumberOfMessagesReceived" : null;
                 boolean alarmed = t.logicalIdsOfType("AWS::CloudWatch::Alarm").stream()
+                        .filter(a -> metric == null || metric.equals(t.properties(a).get("MetricName")))
                         .anyMatch(a -> String.valueOf(t.properties(a).get("Dimensions")).contains(q.logicalId()));
                 if (!alarmed) {
-                    out.add(q.logicalId() + ": dead-letter queue without a CloudWatch alarm on its depth");
+                    out.add(q.logicalId() + (metric == null ? ": dead-letter queue without a CloudWatch alarm on its depth"
+                            : ": consumed dead-letter queue without a CloudWatch alarm on " + metric));
                 }
             } else if (q.deadLetterQueue() == null) {
                 out.add(q.logicalId() + ": queue has no dead-letter queue (RedrivePolicy)");
             }
         }
+    }
+
+    private static Set<String> consumedQueues(TemplateDefinitions t) {
+        Set<String> consumed = new HashSet<>();
+        for (String id : t.logicalIdsOfType("AWS::Serverless::Function")) {
+            Object events = t.properties(id).get("Events");
+            if (events instanceof Map<?, ?> all) {
+                for (Object e : all.values()) {
+                    if (e instanceof Map<?, ?> event && "SQS".equals(event.get("Type"))
+                            && event.get("Properties") instanceof Map<?, ?> p) {
+                        String queue = referencedId(p.get("Queue"));
+                        if (queue != null) {
+                            consumed.add(queue);
+                        }
+                    }
+                }
+            }
+        }
+        return consumed;
     }
 
     private static void checkTable(TemplateDefinitions t, List<String> out) {

@@ -58,6 +58,17 @@ class TemplateContractTest {
     }
 
     @Test
+    void template_withConsumedDeadLetterQueueAlarmingOnDepth_isRejected() throws IOException {
+        // given the import DLQ is drained by importDeadLetter, so its depth no longer shows failures
+        String broken = read().replace("MetricName: NumberOfMessagesReceived", "MetricName: ApproximateNumberOfMessagesVisible");
+
+        var violations = violationsOf(broken);
+
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("ImportChunksDeadLetterQueue")
+                .contains("NumberOfMessagesReceived"));
+    }
+
+    @Test
     void template_withIndexTheStoreDoesNotUse_isRejected() throws IOException {
         var violations = violationsOf(read().replace("IndexName: gsi2", "IndexName: byStatus"));
 

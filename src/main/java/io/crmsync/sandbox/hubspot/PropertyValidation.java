@@ -23,6 +23,8 @@ final class PropertyValidation {
                 problems.add(problem(name, "READ_ONLY_VALUE", name + " is a read only property; its value cannot be set."));
             } else if (value.isEmpty()) {
                 return;
+            } else if (name.equals("email") && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(problem(name, "INVALID_EMAIL", "Email address " + value + " is invalid"));
             } else if (def.type().equals("number") && !isNumber(value)) {
                 problems.add(problem(name, "INVALID_INTEGER", value + " was not a valid number."));
             } else if (def.type().equals("enumeration") && !def.options().contains(value)) {

@@ -78,6 +78,8 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
             case ACCOUNT -> "Account";
             case OPPORTUNITY -> "Opportunity";
             case CASE -> "Case";
+            case TASK -> "Task";
+            case EVENT -> "Event";
             case CUSTOM -> pair.primarySalesforceObject();
         };
     }
@@ -89,6 +91,8 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
             case "Account" -> SalesforceType.ACCOUNT;
             case "Opportunity" -> SalesforceType.OPPORTUNITY;
             case "Case" -> SalesforceType.CASE;
+            case "Task" -> SalesforceType.TASK;
+            case "Event" -> SalesforceType.EVENT;
             default -> SalesforceType.CUSTOM;
         };
     }

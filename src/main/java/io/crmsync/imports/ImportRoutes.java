@@ -1,0 +1,95 @@
+package io.crmsync.imports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.crmsync.api.ApiException;
+import io.crmsync.api.ApiRequest;
+import io.crmsync.api.ApiResponse;
+import io.crmsync.api.ApiRoutes;
+import io.crmsync.api.RouteTable;
+import io.crmsync.imports.definition.ImportDefinition;
+import io.crmsync.imports.definition.InvalidImportException;
+import io.crmsync.store.ImportJob;
+import io.crmsync.store.ImportJobNotFoundException;
+import io.crmsync.store.ImportJobStateException;
+import io.crmsync.store.InvalidCursorException;
+import io.crmsync.store.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** {@code /imports}: review, start, list, get and cancel imports. */
+@ApplicationScoped
+public class ImportRoutes implements ApiRoutes {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    private final ImportService imports;
+
+    ImportRoutes(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.post("/imports/review", guarded(r -> ApiResponse.ok(imports.review(r.bodyAs(ImportDefinition.class)))));
+        routes.post("/imports", guarded(this::start));
+        routes.get("/imports", guarded(this::list));
+        routes.get("/imports/{id}", guarded(r -> ApiResponse.ok(imports.get(r.pathParam("id")))));
+        routes.post("/imports/{id}/cancel", guarded(r -> ApiResponse.accepted(imports.cancel(r.pathParam("id")))));
+    }
+
+    private ApiResponse start(ApiRequest request) {
+        ImportJob job = imports.start(request.bodyAs(ImportDefinition.class));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("importId", job.id());
+        body.put("status", job.status().name());
+        body.put("total", job.counters().total());
+        return ApiResponse.accepted(body);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        int limit = limit(request.queryParam("limit"));
+        Page<ImportView> page = imports.list(Optional.ofNullable(request.queryParam("cursor")), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("imports", page.items());
+        body.put("nextCursor", page.cursor().orElse(null));
+        return ApiResponse.ok(body);
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("INVALID_LIMIT", "limit must be a whole number from 1 to " + MAX_LIMIT + ".",
+                "limit");
+    }
+
+    /** Turns the import domain's refusals into API errors; anything else is the router's 500. */
+    private static Function<ApiRequest, ApiResponse> guarded(Function<ApiRequest, ApiResponse> handler) {
+        return request -> {
+            try {
+                return handler.apply(request);
+            } catch (InvalidImportException e) {
+                throw ApiException.badRequest(e.code(), e.getMessage(), e.field());
+            } catch (ImportJobNotFoundException e) {
+                throw ApiException.notFound("IMPORT_NOT_FOUND", "No import " + request.pathParam("id") + ".");
+            } catch (ImportJobStateException e) {
+                throw ApiException.conflict("IMPORT_FINISHED", "Import " + request.pathParam("id") + " is "
+                        + e.current() + " and can no longer be cancelled.");
+            } catch (InvalidCursorException e) {
+                throw ApiException.badRequest("INVALID_CURSOR", "The cursor is not one this API returned.", "cursor");
+            }
+        };
+    }
+}

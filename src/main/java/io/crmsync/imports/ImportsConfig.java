@@ -1,0 +1,38 @@
+package io.crmsync.imports;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How imports read and write, under {@code crmsync.imports}. */
+@ConfigMapping(prefix = "crmsync.imports")
+public interface ImportsConfig {
+
+    /** Salesforce records per chunk message (one keyset page; Salesforce returns at most 2,000 per query call). */
+    @WithDefault("2000")
+    int pageSize();
+
+    /**
+     * Share of the org's daily Salesforce API allocation an import leaves for the customer's other integrations;
+     * when the remaining calls would drop below it, the import pauses.
+     */
+    @WithDefault("20")
+    int budgetReservePercent();
+
+    /** How long a paused import waits before it checks the budget again (SQS delays stop at 900 s). */
+    @WithDefault("900s")
+    Duration budgetRecheck();
+
+    /** Parallel DynamoDB writers for a chunk's pairings (one transaction per pairing). */
+    @WithDefault("8")
+    int pairingWriters();
+
+    /** HubSpot deal pipeline imported opportunities land in. */
+    @WithDefault("default")
+    String dealPipeline();
+
+    /** Salesforce custom objects by API name -> the HubSpot custom object type id (2-...) they import into. */
+    Map<String, String> customObjects();
+}

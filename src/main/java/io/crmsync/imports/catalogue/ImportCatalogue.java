@@ -1,0 +1,205 @@
+package io.crmsync.imports.catalogue;
+
+import static io.crmsync.imports.catalogue.Values.put;
+import static io.crmsync.imports.catalogue.Values.putMapped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.crmsync.imports.ImportsConfig;
+import io.crmsync.imports.catalogue.ImportPhase.Association;
+import io.crmsync.imports.definition.InvalidImportException;
+import io.crmsync.salesforce.model.Describe;
+import io.crmsync.salesforce.model.FieldDescribe;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.store.SalesforceType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Which Salesforce objects each importable object reads and how their records map to HubSpot (as HubSpot's own
+ * connector maps them: accounts to companies, opportunities to deals, cases to tickets, tasks and events to tasks and
+ * meetings). Every non-contact object upserts by {@value #SALESFORCE_ID}, a unique HubSpot property holding the
+ * Salesforce Id, so a retried chunk updates what it created instead of duplicating it.
+ */
+@ApplicationScoped
+public class ImportCatalogue {
+
+    public static final String SALESFORCE_ID = "salesforce_id";
+    /** The contact property campaign imports fill (HubSpot's "Salesforce Campaigns"). */
+    public static final String SALESFORCE_CAMPAIGNS = "salesforce_campaigns";
+
+    static final Map<String, String> DEAL_STAGES = Map.of("Prospecting", "appointmentscheduled",
+            "Qualification", "qualifiedtobuy", "Needs Analysis", "presentationscheduled",
+            "Proposal/Price Quote", "decisionmakerboughtin", "Negotiation/Review", "contractsent",
+            "Closed Won", "closedwon", "Closed Lost", "closedlost");
+    static final Map<String, String> TICKET_STAGES = Map.of("New", "1", "Working", "2", "Escalated", "3", "Closed", "4");
+    static final Map<String, String> PRIORITIES = Map.of("High", "HIGH", "Medium", "MEDIUM", "Normal", "MEDIUM",
+            "Low", "LOW");
+    static final Map<String, String> TASK_STATUSES = Map.of("Not Started", "NOT_STARTED", "In Progress",
+            "IN_PROGRESS", "Completed", "COMPLETED");
+
+    /** Activities point at a contact or lead (WhoId) and an account, opportunity or case (WhatId). */
+    static final List<Association> ACTIVITY_ASSOCIATIONS = List.of(
+            new Association("WhoId", "contact", "contacts"),
+            new Association("WhatId", "company", "companies"),
+            new Association("WhatId", "deal", "deals"),
+            new Association("WhatId", "ticket", "tickets"));
+
+    private final ImportsConfig config;
+
+    ImportCatalogue(ImportsConfig config) {
+        this.config = config;
+    }
+
+    /** The phases an import of {@code object} runs, in order ({@code describe} gives custom objects' fields). */
+    public List<ImportPhase> phases(ImportableObject object, String customObject,
+            java.util.function.Function<String, Describe> describe) {
+        return switch (object) {
+            case LEADS -> List.of(emailOnly("Lead", SalesforceType.LEAD));
+            case CONTACTS -> List.of(emailOnly("Contact", SalesforceType.CONTACT));
+            case LEADS_AND_CONTACTS -> List.of(emailOnly("Lead", SalesforceType.LEAD),
+                    emailOnly("Contact", SalesforceType.CONTACT));
+            case CAMPAIGN -> List.of(campaignMembers());
+            case ACCOUNTS -> List.of(accounts());
+            case OPPORTUNITIES -> List.of(opportunities());
+            case CASES -> List.of(cases());
+            case TASKS -> List.of(tasks());
+            case EVENTS -> List.of(events());
+            case CUSTOM -> List.of(custom(customObject, describe));
+        };
+    }
+
+    private static ImportPhase emailOnly(String sobject, SalesforceType type) {
+        return new ImportPhase(sobject, List.of("Id", "Email"), "contacts", "contact", type, "email", r -> {
+            String email = r.getString("Email");
+            if (email == null || email.isBlank()) {
+                return MappedRecord.skip(r.id(), "NO_EMAIL");
+            }
+            String normalized = email.trim().toLowerCase(Locale.ROOT);
+            return MappedRecord.write(r.id(), normalized, Map.of("email", normalized));
+        }, List.of());
+    }
+
+    /**
+     * Members carry the LeadId/ContactId; the worker adds the member's {@code Email} and the campaign's {@code Name}
+     * (as {@code CampaignName}) before mapping, because SOQL relationship paths are not part of the builder.
+     */
+    private static ImportPhase campaignMembers() {
+        return new ImportPhase("CampaignMember", List.of("Id", "CampaignId", "LeadId", "ContactId"), "contacts",
+                "contact", null, "email", r -> {
+                    String person = r.getString("ContactId") != null ? r.getString("ContactId") : r.getString("LeadId");
+                    String email = r.getString("Email");
+                    if (person == null || email == null || email.isBlank()) {
+                        return MappedRecord.skip(person == null ? r.id() : person, "NO_EMAIL");
+                    }
+                    String normalized = email.trim().toLowerCase(Locale.ROOT);
+                    return MappedRecord.write(person, normalized, Map.of("email", normalized,
+                            SALESFORCE_CAMPAIGNS, r.getString("CampaignName")));
+                }, List.of());
+    }
+
+    private static ImportPhase accounts() {
+        return bySalesforceId("Account", List.of("Name", "Website", "Phone", "BillingCity", "AnnualRevenue",
+                "NumberOfEmployees"), "companies", "company", SalesforceType.ACCOUNT, (r, p) -> {
+                    put(p, "name", r, "Name");
+                    String domain = Values.domain(r.getString("Website"));
+                    if (domain != null) {
+                        p.put("domain", domain);
+                    }
+                    put(p, "phone", r, "Phone");
+                    put(p, "city", r, "BillingCity");
+                    put(p, "annualrevenue", r, "AnnualRevenue");
+                    put(p, "numberofemployees", r, "NumberOfEmployees");
+                }, List.of());
+    }
+
+    private ImportPhase opportunities() {
+        return bySalesforceId("Opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "AccountId"),
+                "deals", "deal", SalesforceType.OPPORTUNITY, (r, p) -> {
+                    put(p, "dealname", r, "Name");
+                    put(p, "amount", r, "Amount");
+                    put(p, "closedate", r, "CloseDate");
+                    p.put("pipeline", config.dealPipeline());
+                    putMapped(p, "dealstage", r, "StageName", DEAL_STAGES);
+                }, List.of(new Association("AccountId", "company", "companies")));
+    }
+
+    private static ImportPhase cases() {
+        return bySalesforceId("Case", List.of("Subject", "Description", "Status", "Priority", "ContactId",
+                "AccountId"), "tickets", "ticket", SalesforceType.CASE, (r, p) -> {
+                    p.put("subject", r.getString("Subject") == null ? "Case " + r.id() : r.getString("Subject"));
+                    put(p, "content", r, "Description");
+                    p.put("hs_pipeline", "0");
+                    p.put("hs_pipeline_stage", TICKET_STAGES.getOrDefault(r.getString("Status"), "1"));
+                    putMapped(p, "hs_ticket_priority", r, "Priority", PRIORITIES);
+                }, List.of(new Association("ContactId", "contact", "contacts"),
+                        new Association("AccountId", "company", "companies")));
+    }
+
+    private static ImportPhase tasks() {
+        return bySalesforceId("Task", List.of("Subject", "Description", "Status", "Priority", "ActivityDate",
+                "WhoId", "WhatId", "CreatedDate"), "tasks", "task", SalesforceType.TASK, (r, p) -> {
+                    put(p, "hs_task_subject", r, "Subject");
+                    put(p, "hs_task_body", r, "Description");
+                    putMapped(p, "hs_task_status", r, "Status", TASK_STATUSES);
+                    putMapped(p, "hs_task_priority", r, "Priority", PRIORITIES);
+                    String due = Values.startOfDay(r.getString("ActivityDate"));
+                    p.put("hs_timestamp", due != null ? due : r.getString("CreatedDate"));
+                }, ACTIVITY_ASSOCIATIONS);
+    }
+
+    private static ImportPhase events() {
+        return bySalesforceId("Event", List.of("Subject", "Description", "StartDateTime", "EndDateTime",
+                "WhoId", "WhatId", "CreatedDate"), "meetings", "meeting", SalesforceType.EVENT, (r, p) -> {
+                    put(p, "hs_meeting_title", r, "Subject");
+                    put(p, "hs_meeting_body", r, "Description");
+                    put(p, "hs_meeting_start_time", r, "StartDateTime");
+                    put(p, "hs_meeting_end_time", r, "EndDateTime");
+                    String start = r.getString("StartDateTime");
+                    p.put("hs_timestamp", start != null ? start : r.getString("CreatedDate"));
+                }, ACTIVITY_ASSOCIATIONS);
+    }
+
+    /** Custom objects: every writable, non-reference field, named in lower case without {@code __c}. */
+    private ImportPhase custom(String apiName, java.util.function.Function<String, Describe> describe) {
+        String hubspotType = apiName == null ? null : config.customObjects().get(apiName);
+        if (hubspotType == null) {
+            throw new InvalidImportException("UNKNOWN_CUSTOM_OBJECT", "Custom object '" + apiName
+                    + "' has no HubSpot custom object configured (crmsync.imports.custom-objects). Configured: "
+                    + config.customObjects().keySet() + ".", "customObject");
+        }
+        Describe d = describe.apply(apiName);
+        List<String> fields = new ArrayList<>();
+        for (FieldDescribe f : d.fields()) {
+            if (!f.calculated() && f.createable() && !f.type().equals("reference") && !f.externalId()) {
+                fields.add(f.name());
+            }
+        }
+        return bySalesforceId(d.name(), fields, hubspotType, hubspotType, SalesforceType.CUSTOM, (r, p) -> {
+            for (String field : fields) {
+                put(p, propertyName(field), r, field);
+            }
+        }, List.of());
+    }
+
+    static String propertyName(String field) {
+        String lower = field.toLowerCase(Locale.ROOT);
+        return lower.endsWith("__c") ? lower.substring(0, lower.length() - 3) : lower;
+    }
+
+    private static ImportPhase bySalesforceId(String sobject, List<String> fields, String hubspotType,
+            String pairingType, SalesforceType type, java.util.function.BiConsumer<SObject, Map<String, String>> map,
+            List<Association> associations) {
+        List<String> selected = new ArrayList<>(List.of("Id"));
+        selected.addAll(fields);
+        return new ImportPhase(sobject, selected, hubspotType, pairingType, type, SALESFORCE_ID, r -> {
+            Map<String, String> properties = new LinkedHashMap<>();
+            map.accept(r, properties);
+            properties.put(SALESFORCE_ID, r.id());
+            return MappedRecord.write(r.id(), r.id(), properties);
+        }, associations);
+    }
+}

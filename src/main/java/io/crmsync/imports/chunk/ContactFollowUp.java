@@ -1,0 +1,103 @@
+package io.crmsync.imports.chunk;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmsync.config.CrmSyncConfig;
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.HubSpotList;
+import io.crmsync.segments.InclusionSegment;
+import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.sync.SyncBatchMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What happens to imported leads and contacts after their email is written, as HubSpot's connector does it: the ones
+ * in the contact inclusion segment (all of them when there is none) get a full sync of their mapped fields through
+ * the sync queue; the others keep every other property blank. With {@code syncToInclusionSegment} they are first
+ * added to the segment, when it is a list that accepts members (MANUAL or SNAPSHOT).
+ *
+ * <p>Membership is read by paging the segment's memberships (250 per call) once per chunk, not by the per-record
+ * memberships batch read: a chunk holds up to 2,000 contacts (20 batch reads), so paging is cheaper for segments up
+ * to about 5,000 members, which is what inclusion segments usually are; an empty segment costs one call.
+ */
+@ApplicationScoped
+public class ContactFollowUp {
+
+    private static final Logger LOG = Logger.getLogger(ContactFollowUp.class);
+
+    private final InclusionSegmentSettings segments;
+    private final HubSpotClient hubspot;
+    private final SqsClient sqs;
+    private final ObjectMapper mapper;
+    private final String syncQueueUrl;
+
+    ContactFollowUp(InclusionSegmentSettings segments, HubSpotClient hubspot, SqsClient sqs, ObjectMapper mapper,
+            CrmSyncConfig config) {
+        this.segments = segments;
+        this.hubspot = hubspot;
+        this.sqs = sqs;
+        this.mapper = mapper;
+        this.syncQueueUrl = config.queues().syncBatchesUrl();
+    }
+
+    /** @return how many contacts were queued for a full sync */
+    public int followUp(String importId, String chunkId, List<Written> contacts, boolean addToSegment) {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        Optional<InclusionSegment> segment = segments.find("contact");
+        List<Written> toSync;
+        if (segment.isEmpty()) {
+            toSync = contacts;
+        } else {
+            String listId = segment.get().listId();
+            if (addToSegment && acceptsMembers(listId)) {
+                hubspot.lists().addMembers(listId, contacts.stream().map(Written::hubspotId).toList());
+                toSync = contacts;
+            } else {
+                Set<String> members = new HashSet<>(hubspot.lists().allMembers(listId));
+                toSync = contacts.stream().filter(c -> members.contains(c.hubspotId())).toList();
+            }
+        }
+        enqueue(importId, chunkId, toSync);
+        return toSync.size();
+    }
+
+    private boolean acceptsMembers(String listId) {
+        HubSpotList list = hubspot.lists().get(listId);
+        if (list.processingType() == HubSpotList.ProcessingType.DYNAMIC) {
+            LOG.warnf("Inclusion segment %s is DYNAMIC: imported contacts cannot be added to it, only its members"
+                    + " are synced", listId);
+            return false;
+        }
+        return true;
+    }
+
+    private void enqueue(String importId, String chunkId, List<Written> contacts) {
+        for (int i = 0, n = 0; i < contacts.size(); i += SyncBatchMessage.MAX_RECORDS, n++) {
+            List<SyncBatchMessage.RecordRef> refs = new ArrayList<>();
+            contacts.subList(i, Math.min(contacts.size(), i + SyncBatchMessage.MAX_RECORDS))
+                    .forEach(c -> refs.add(new SyncBatchMessage.RecordRef(c.hubspotId(), c.salesforceId())));
+            // A deterministic id: a redelivered chunk sends the same batches, which the sync treats as repeats.
+            SyncBatchMessage message = new SyncBatchMessage("import-" + importId + "-" + chunkId + "-" + n, "contact",
+                    "IMPORT", refs).validate();
+            String body;
+            try {
+                body = mapper.writeValueAsString(message);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialize sync batch " + message.batchId(), e);
+            }
+            sqs.sendMessage(r -> r.queueUrl(syncQueueUrl).messageBody(body));
+        }
+    }
+}

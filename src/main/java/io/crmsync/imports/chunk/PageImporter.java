@@ -1,0 +1,91 @@
+package io.crmsync.imports.chunk;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.crmsync.imports.catalogue.ImportPhase;
+import io.crmsync.imports.catalogue.MappedRecord;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.store.ImportCounters;
+import io.crmsync.store.SalesforceType;
+import io.crmsync.store.SyncErrorRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes one page of Salesforce records to HubSpot: maps them, skips those that cannot exist in HubSpot (no email),
+ * upserts the rest, records per-record failures as sync errors, pairs what was written, associates it, and for
+ * contacts queues the post-import sync. Every step is safe to repeat, so a redelivered page changes nothing.
+ */
+@ApplicationScoped
+public class PageImporter {
+
+    private final HubSpotUpserter upserter;
+    private final PairingWriter pairings;
+    private final RecordAssociations associations;
+    private final ContactFollowUp followUp;
+    private final SyncErrorRepository syncErrors;
+    private final Clock clock;
+
+    PageImporter(HubSpotUpserter upserter, PairingWriter pairings, RecordAssociations associations,
+            ContactFollowUp followUp, SyncErrorRepository syncErrors, Clock clock) {
+        this.upserter = upserter;
+        this.pairings = pairings;
+        this.associations = associations;
+        this.followUp = followUp;
+        this.syncErrors = syncErrors;
+        this.clock = clock;
+    }
+
+    /** What one page did: the counters to add to the job and the skip/failure reasons by category. */
+    public record PageResult(ImportCounters counters, Map<String, Long> reasons, int queuedForSync) {
+    }
+
+    public PageResult importPage(String importId, String chunkId, ImportPhase phase, List<SObject> records,
+            boolean addToSegment) {
+        Map<String, Long> reasons = new TreeMap<>();
+        List<MappedRecord> toWrite = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        long skipped = 0;
+        for (SObject record : records) {
+            MappedRecord mapped = phase.mapper().apply(record);
+            String reason = mapped.skipped() ? mapped.skipReason()
+                    : keys.add(mapped.uniqueKey().toLowerCase(Locale.ROOT)) ? null : "DUPLICATE_KEY";
+            if (reason != null) {
+                // Two records of one page with one email would be one HubSpot contact: the first one wins.
+                skipped++;
+                reasons.merge(reason, 1L, Long::sum);
+            } else {
+                toWrite.add(mapped);
+            }
+        }
+        HubSpotUpserter.Outcome outcome = upserter.upsert(phase, toWrite);
+        for (RecordFailure failure : outcome.failures()) {
+            syncErrors.record(phase.pairingType(), null, failure.salesforceId(), failure.category(),
+                    failure.message(), clock.instant());
+            reasons.merge(failure.category(), 1L, Long::sum);
+        }
+        pairings.pair(phase.pairingType(), outcome.written(), id -> salesforceType(phase, id));
+        associations.associate(phase, records, outcome.written());
+        int queued = phase.pairingType().equals("contact")
+                ? followUp.followUp(importId, chunkId, outcome.written(), addToSegment)
+                : 0;
+        long created = outcome.written().stream().filter(Written::created).count();
+        long updated = outcome.written().size() - created;
+        return new PageResult(ImportCounters.chunk(created, updated, skipped, outcome.failures().size()), reasons,
+                queued);
+    }
+
+    /** Campaign members pair the lead or contact they stand for; its Id prefix says which. */
+    private static SalesforceType salesforceType(ImportPhase phase, String salesforceId) {
+        if (phase.salesforceType() != null) {
+            return phase.salesforceType();
+        }
+        return salesforceId.startsWith("00Q") ? SalesforceType.LEAD : SalesforceType.CONTACT;
+    }
+}
