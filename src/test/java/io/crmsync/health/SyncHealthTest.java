@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +23,7 @@ import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.local.FunctionDispatcher;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
+import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
 import io.crmsync.settings.SyncRule;
@@ -37,11 +41,31 @@ class SyncHealthTest {
     @Inject
     MappingCatalog mappings;
     @Inject
+    InclusionSegmentSettings segmentSettings;
+    @Inject
     PairingRepository pairings;
     @Inject
     HubSpotClient hubspotClient;
     @Inject
     FunctionDispatcher functions;
+
+    /** Other test classes share this application: leave the mappings and segments as they were found. */
+    private final Map<String, List<FieldMapping>> originalMappings = new HashMap<>();
+    private String originalContactSegment;
+
+    @BeforeEach
+    void rememberSettings() {
+        for (String object : List.of("contact", "deal")) {
+            originalMappings.put(object, mappings.mappings(object));
+        }
+        originalContactSegment = segmentSettings.find("contact").map(s -> s.listId()).orElse(null);
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        originalMappings.forEach(mappings::replace);
+        segmentSettings.choose("contact", originalContactSegment);
+    }
 
     @Test
     void failedRecord_isListedByCategory_andARetryAfterTheFix_resolvesIt() {

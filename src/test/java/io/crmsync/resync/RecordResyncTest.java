@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,19 +37,37 @@ class RecordResyncTest {
     @Inject
     MappingCatalog mappings;
     @Inject
-    InclusionSegmentSettings segments;
+    InclusionSegmentSettings segmentSettings;
     @Inject
     PairingRepository pairings;
     @Inject
     SalesforceClient salesforceClient;
 
+    /** Other test classes share this application: leave the mappings and segments as they were found. */
+    private final Map<String, List<FieldMapping>> originalMappings = new HashMap<>();
+    private String originalContactSegment;
+
     @BeforeEach
     void contactMappingsWithoutSegment() {
-        segments.choose("contact", null);
+        rememberSettings();
+        segmentSettings.choose("contact", null);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
                 new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
                 new FieldMapping("phone", "Phone", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
                 new FieldMapping("jobtitle", "Title", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK)));
+    }
+
+    private void rememberSettings() {
+        for (String object : List.of("contact", "deal")) {
+            originalMappings.put(object, mappings.mappings(object));
+        }
+        originalContactSegment = segmentSettings.find("contact").map(s -> s.listId()).orElse(null);
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        originalMappings.forEach(mappings::replace);
+        segmentSettings.choose("contact", originalContactSegment);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.crmsync.resync.ResyncFixtures.drainSyncQueue;
 import static io.crmsync.resync.ResyncFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ class SegmentResyncTest {
     @Inject
     MappingCatalog mappings;
     @Inject
-    InclusionSegmentSettings segments;
+    InclusionSegmentSettings segmentSettings;
     @Inject
     PairingRepository pairings;
     @Inject
@@ -53,9 +54,14 @@ class SegmentResyncTest {
     @Inject
     FunctionDispatcher functions;
 
+    /** Other test classes share this application: leave the mappings and segments as they were found. */
+    private final Map<String, List<FieldMapping>> originalMappings = new HashMap<>();
+    private String originalContactSegment;
+
     @BeforeEach
     void contactMappingsWithoutSegment() {
-        segments.choose("contact", null);
+        rememberSettings();
+        segmentSettings.choose("contact", null);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
                 new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
                 new FieldMapping("phone", "Phone", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
@@ -66,6 +72,19 @@ class SegmentResyncTest {
     @AfterEach
     void fullBudget() {
         salesforce().setDailyLimit(ApiBudget.DEFAULT_DAILY_LIMIT);
+    }
+
+    private void rememberSettings() {
+        for (String object : List.of("contact", "deal")) {
+            originalMappings.put(object, mappings.mappings(object));
+        }
+        originalContactSegment = segmentSettings.find("contact").map(s -> s.listId()).orElse(null);
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        originalMappings.forEach(mappings::replace);
+        segmentSettings.choose("contact", originalContactSegment);
     }
 
     @Test
@@ -177,6 +196,33 @@ class SegmentResyncTest {
         assertThat(progress.path("processed").asLong()).isEqualTo(2);
         assertThat(progress.path("batchesDone").asLong()).isEqualTo(1);
         assertThat(progress.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void segmentResync_carriesAFormulaThatChangedAlone_whichAPollNeverTriggersOn() {
+        // given: Contact.Account_Name__c is a formula over the Account, mapped Salesforce -> HubSpot "company"
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
+                new FieldMapping("company", "Account_Name__c", SyncRule.ALWAYS_SALESFORCE)));
+        String tag = unique("formula");
+        String accountId = salesforce().insert("Account", Map.of("Name", "Initech"));
+        String contactId = salesforce().insert("Contact", Map.of("LastName", "Gibbons", "Email", tag + "@example.com",
+                "AccountId", accountId));
+        functions.invoke("syncBatch", "{\"batchId\":\"" + tag + "\",\"object\":\"contact\",\"reason\":\"POLL\","
+                + "\"records\":[{\"salesforceId\":\"" + contactId + "\"}]}");
+        String hsId = pairings.findBySalesforceId("contact", contactId).orElseThrow().hubspotId();
+        assertThat(hubspot().record("contact", hsId).orElseThrow()).containsEntry("company", "Initech");
+        HubSpotList list = hubspotClient.lists().create(tag, "0-1", HubSpotList.ProcessingType.MANUAL, null);
+        hubspotClient.lists().addMembers(list.listId(), List.of(hsId));
+        salesforce().store().update(salesforce().store().schema().object("Account").orElseThrow(), accountId,
+                Map.of("Name", "Initrode"));
+
+        // when
+        String resyncId = api("POST", "/segments/" + list.listId() + "/resync", null, null, 202).path("resyncId").asText();
+        drainSyncQueue(functions);
+
+        // then
+        assertThat(hubspot().record("contact", hsId).orElseThrow()).containsEntry("company", "Initrode");
+        assertThat(api("GET", "/resyncs/" + resyncId, null, null, 200).path("written").asLong()).isEqualTo(1);
     }
 
     static SalesforceSandbox salesforce() {
