@@ -1,5 +1,6 @@
 package io.crmsync.sync;
 
+import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -9,9 +10,17 @@ public class PollFunction {
     @Inject
     PollService poller;
 
+    @Inject
+    UsageRecorder usage;
+
     @Funq("poll")
     public PollSummary poll(ScheduledEvent event) {
         ScheduledEvent valid = event.validate();
-        return poller.poll(valid.id(), valid.time());
+        try {
+            return poller.poll(valid.id(), valid.time());
+        } finally {
+            // The calls this poll spent go to the persisted usage before Lambda may freeze or drop the instance.
+            usage.flush();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.crmsync.sync;
 
 import io.quarkus.funqy.Funq;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /** The sync worker: one SQS message is one batch of records; failures are reported per message to SQS. */
@@ -9,8 +10,12 @@ public class SyncBatchFunction {
     @Inject
     SyncBatchService batches;
 
+    @Inject
+    Event<SyncBatchCompleted> completed;
+
     @Funq("syncBatch")
     public void syncBatch(SyncBatchMessage message) {
-        batches.process(message.validate());
+        SyncBatchService.SyncOutcome outcome = batches.process(message.validate());
+        completed.fire(new SyncBatchCompleted(message, outcome));
     }
 }

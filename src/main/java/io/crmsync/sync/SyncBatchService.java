@@ -42,6 +42,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SyncBatchService {
 
     private static final Logger LOG = Logger.getLogger(SyncBatchService.class);
+    private static final String RESYNC = "RESYNC";
 
     private final MappedObjects schemas;
     private final PairingRepository pairings;
@@ -118,7 +119,9 @@ public class SyncBatchService {
                 continue;
             }
             RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
-            if (plan.triggered()) {
+            // A resync is asked for by a user: it carries current values even when no change triggers a sync (a
+            // formula that changed alone), which is what a resync is for.
+            if (plan.triggered() || (RESYNC.equals(message.reason()) && plan.writesAnything())) {
                 plans.add(plan);
             }
         }

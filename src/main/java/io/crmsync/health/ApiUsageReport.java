@@ -1,0 +1,30 @@
+package io.crmsync.health;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** {@code GET /api-usage}: what crm-sync spent in the last 24 hours on each CRM, and what is left. */
+@RegisterForReflection
+public record ApiUsageReport(Salesforce salesforce, HubSpot hubspot) {
+
+    /**
+     * @param orgDailyLimit / orgRemaining the whole org's figures (every integration), null if Salesforce did not say
+     * @param allocationRemaining crm-sync's own allocation minus what it used in the last 24 hours
+     */
+    @RegisterForReflection
+    public record Salesforce(long callsLast24Hours, Map<String, Long> byKind, Long orgDailyLimit, Long orgRemaining,
+            long allocation, long reserve, long allocationRemaining) {
+    }
+
+    @RegisterForReflection
+    public record HubSpot(long callsLast24Hours, Map<String, Long> byKind, RateLimit rateLimit) {
+    }
+
+    /** The last {@code X-HubSpot-RateLimit-*} headers seen; null before the first HubSpot call. */
+    @RegisterForReflection
+    public record RateLimit(int max, int remaining, long intervalMillis, Long dailyMax, Long dailyRemaining,
+            Instant observedAt) {
+    }
+}

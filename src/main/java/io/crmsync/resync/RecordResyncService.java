@@ -1,0 +1,164 @@
+package io.crmsync.resync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.segments.SegmentGate;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.worker.ChangeDetector;
+import io.crmsync.sync.worker.ErrorCategory;
+import io.crmsync.sync.worker.MappedObject;
+import io.crmsync.sync.worker.MappedObjects;
+import io.crmsync.sync.worker.PairingSaver;
+import io.crmsync.sync.worker.RecordFailure;
+import io.crmsync.sync.worker.RecordPlan;
+import io.crmsync.sync.worker.SyncWriter;
+import io.crmsync.usage.UsageRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Syncs one paired record now, with the sync worker's own rules, writer and pairing saver, so an on-demand resync
+ * and a polled sync can never disagree. Unlike the worker it syncs every mapped field whether or not it changed
+ * since the last sync (that is what a user asks for with "resync"), and it can stop short of writing (dry run).
+ * Costs: one HubSpot batch read and one Salesforce Collections retrieve, plus at most one write on each side.
+ */
+@ApplicationScoped
+public class RecordResyncService {
+
+    private final MappedObjects schemas;
+    private final PairingRepository pairings;
+    private final SegmentGate gate;
+    private final HubSpotClient hubspot;
+    private final SalesforceClient salesforce;
+    private final SyncWriter writer;
+    private final PairingSaver saver;
+    private final SyncErrorRepository errors;
+    private final UsageRecorder usage;
+    private final Clock clock;
+
+    RecordResyncService(MappedObjects schemas, PairingRepository pairings, SegmentGate gate, HubSpotClient hubspot,
+            SalesforceClient salesforce, SyncWriter writer, PairingSaver saver, SyncErrorRepository errors,
+            UsageRecorder usage, Clock clock) {
+        this.schemas = schemas;
+        this.pairings = pairings;
+        this.gate = gate;
+        this.hubspot = hubspot;
+        this.salesforce = salesforce;
+        this.writer = writer;
+        this.saver = saver;
+        this.errors = errors;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    /** Exactly one of {@code hubspotId} / {@code salesforceId} is given (the caller checks). */
+    public RecordResyncResult resync(String object, String hubspotId, String salesforceId, boolean dryRun) {
+        try {
+            return run(object, hubspotId, salesforceId, dryRun);
+        } finally {
+            usage.flush();
+        }
+    }
+
+    private RecordResyncResult run(String object, String hubspotId, String salesforceId, boolean dryRun) {
+        MappedObject schema = schemas.forObject(object);
+        Instant now = clock.instant();
+        Optional<Pairing> found = hubspotId != null ? pairings.findByHubspotId(object, hubspotId)
+                : pairings.findBySalesforceId(object, salesforceId);
+        if (found.isEmpty()) {
+            requireExists(schema, hubspotId, salesforceId);
+            return new RecordResyncResult(object, hubspotId, salesforceId, null, dryRun,
+                    RecordResyncResult.Outcome.NOT_PAIRED, "This record has no partner in the other CRM yet. The next "
+                            + "poll pairs it (by email for contacts, or by creating the partner) if it is eligible.",
+                    List.of());
+        }
+        Pairing pairing = found.get();
+        String sobject = schema.sobject(pairing.salesforceType());
+        Optional<CrmObject> hs = hubspot.batchRead(object, List.of(pairing.hubspotId()), schema.hubspotProperties(),
+                Optional.empty()).results().stream().filter(o -> !o.archived()).findFirst();
+        Optional<SObject> sf = salesforce.retrieve(sobject, List.of(pairing.salesforceId()),
+                schema.salesforceFields(sobject)).get(0);
+        if (hs.isEmpty() || sf.isEmpty()) {
+            throwIfAskedRecordIsGone(hubspotId, salesforceId, hs.isEmpty(), sf.isEmpty());
+            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.PARTNER_MISSING, "The paired "
+                    + (hs.isEmpty() ? "HubSpot" : "Salesforce") + " record no longer exists; the next sync of this "
+                    + "record removes the pairing.", List.of());
+        }
+        // A user's explicit resync does not wait for the settle window: membership as of the latest snapshot decides.
+        if (!gate.eligibility(object, Duration.ZERO).isMember(pairing.hubspotId())) {
+            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.OUTSIDE_INCLUSION_SEGMENT,
+                    "The HubSpot record is not in the " + object + " inclusion segment, so it does not sync.",
+                    List.of());
+        }
+        RecordPlan plan = ChangeDetector.plan(schema, pairing, sobject, hs.get(), sf.get(), now);
+        if (!plan.writesAnything()) {
+            if (!dryRun) {
+                saver.save(plan, now);
+                resolveErrors(pairing, now);
+            }
+            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.NOTHING_TO_CHANGE,
+                    "Both records already agree under the mapping rules.", plan.history());
+        }
+        if (dryRun) {
+            return result(pairing, sobject, true, RecordResyncResult.Outcome.SYNCED, "Dry run: nothing was written.",
+                    plan.history());
+        }
+        RecordFailure failure = writer.write(object, List.of(plan)).get(pairing.hubspotId());
+        if (failure != null) {
+            errors.record(object, pairing.hubspotId(), pairing.salesforceId(), failure.category().name(),
+                    failure.message(), now);
+            return result(pairing, sobject, false, RecordResyncResult.Outcome.FAILED,
+                    failure.category() + ": " + failure.message(), plan.history());
+        }
+        saver.save(plan, now);
+        resolveErrors(pairing, now);
+        return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, "Synced.", plan.history());
+    }
+
+    private void requireExists(MappedObject schema, String hubspotId, String salesforceId) {
+        if (hubspotId != null) {
+            boolean exists = hubspot.batchRead(schema.object(), List.of(hubspotId), List.of(), Optional.empty())
+                    .results().stream().anyMatch(o -> !o.archived());
+            if (!exists) {
+                throw new RecordNotFoundException("HubSpot has no " + schema.object() + " " + hubspotId + ".");
+            }
+            return;
+        }
+        String sobject = schema.sobjectOfId(salesforceId).orElseThrow(() -> new RecordNotFoundException(
+                "'" + salesforceId + "' is not the id of a Salesforce " + schema.pair().salesforceObjects() + " record."));
+        if (salesforce.retrieve(sobject, List.of(salesforceId), List.of("Id")).get(0).isEmpty()) {
+            throw new RecordNotFoundException("Salesforce has no " + sobject + " " + salesforceId + ".");
+        }
+    }
+
+    /** The record the user named is gone: that is a bad id, not a pairing to report on. */
+    private static void throwIfAskedRecordIsGone(String hubspotId, String salesforceId, boolean hsGone, boolean sfGone) {
+        if (hubspotId != null && hsGone) {
+            throw new RecordNotFoundException("HubSpot record " + hubspotId + " no longer exists.");
+        }
+        if (salesforceId != null && sfGone) {
+            throw new RecordNotFoundException("Salesforce record " + salesforceId + " no longer exists.");
+        }
+    }
+
+    private void resolveErrors(Pairing pairing, Instant now) {
+        for (ErrorCategory category : ErrorCategory.values()) {
+            errors.resolve(pairing.objectType(), pairing.hubspotId(), pairing.salesforceId(), category.name(), now);
+        }
+    }
+
+    private static RecordResyncResult result(Pairing p, String sobject, boolean dryRun,
+            RecordResyncResult.Outcome outcome, String message, List<io.crmsync.store.FieldChange> changes) {
+        return new RecordResyncResult(p.objectType(), p.hubspotId(), p.salesforceId(), sobject, dryRun, outcome,
+                message, changes);
+    }
+}

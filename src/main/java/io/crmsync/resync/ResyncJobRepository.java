@@ -1,0 +1,144 @@
+package io.crmsync.resync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.crmsync.config.CrmSyncConfig;
+import io.crmsync.store.StoreSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Resync jobs: {@code pk = RESYNC#<id>}, {@code sk = JOB}; one marker {@code sk = BATCH#<batchId>} per counted batch,
+ * written in the same transaction as the counters so a redelivered batch is counted once. Jobs and markers expire
+ * after 30 days: a resync is looked at while it runs and shortly after.
+ */
+@ApplicationScoped
+public class ResyncJobRepository {
+
+    private static final Duration RETENTION = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    ResyncJobRepository(DynamoDbClient dynamo, CrmSyncConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.tableName();
+    }
+
+    public ResyncJob create(ResyncJob job) {
+        Map<String, AttributeValue> item = new HashMap<>(key(job.resyncId(), "JOB"));
+        item.put("object", s(job.object()));
+        item.put("listId", s(job.listId()));
+        item.put("status", s(job.status().name()));
+        item.put("members", n(job.members()));
+        item.put("batches", n(job.batches()));
+        item.put("estimatedSalesforceCalls", n(job.estimatedSalesforceCalls()));
+        item.put("estimatedHubSpotCalls", n(job.estimatedHubSpotCalls()));
+        item.put("batchesDone", n(0));
+        item.put("processed", n(0));
+        item.put("written", n(0));
+        item.put("failed", n(0));
+        item.put("createdAt", s(job.createdAt().toString()));
+        if (job.finishedAt() != null) {
+            item.put("finishedAt", s(job.finishedAt().toString()));
+        }
+        item.put(StoreSchema.TTL, n(job.createdAt().plus(RETENTION).getEpochSecond()));
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)));
+        return job;
+    }
+
+    public Optional<ResyncJob> find(String resyncId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(resyncId, "JOB"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(resyncId, item));
+    }
+
+    /**
+     * Counts one finished batch exactly once, then marks the job finished when every batch is counted.
+     *
+     * @return false when this batch was counted before (SQS redelivery) or the job no longer exists
+     */
+    public boolean applyBatch(String resyncId, String batchId, long processed, long written, long failed, Instant now) {
+        Map<String, AttributeValue> marker = new HashMap<>(key(resyncId, "BATCH#" + batchId));
+        marker.put("appliedAt", s(now.toString()));
+        marker.put(StoreSchema.TTL, n(now.plus(RETENTION).getEpochSecond()));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                            .conditionExpression("attribute_not_exists(#pk)")
+                            .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)).build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(resyncId, "JOB"))
+                            .updateExpression("ADD #done :one, #processed :p, #written :w, #failed :f")
+                            .conditionExpression("attribute_exists(#pk)")
+                            .expressionAttributeNames(Map.of("#pk", StoreSchema.PK, "#done", "batchesDone",
+                                    "#processed", "processed", "#written", "written", "#failed", "failed"))
+                            .expressionAttributeValues(Map.of(":one", n(1), ":p", n(processed), ":w", n(written),
+                                    ":f", n(failed))).build()).build()));
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+        finishIfDone(resyncId, now);
+        return true;
+    }
+
+    private void finishIfDone(String resyncId, Instant now) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
+                    .updateExpression("SET #status = :done, #finishedAt = :now")
+                    .conditionExpression("#status = :running AND #done >= #batches")
+                    .expressionAttributeNames(Map.of("#status", "status", "#finishedAt", "finishedAt",
+                            "#done", "batchesDone", "#batches", "batches"))
+                    .expressionAttributeValues(Map.of(":done", s(ResyncJob.Status.COMPLETED.name()),
+                            ":running", s(ResyncJob.Status.RUNNING.name()), ":now", s(now.toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            return;
+        }
+        // Errors are known once all batches are in: say so in the status, as imports do.
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
+                    .updateExpression("SET #status = :withErrors")
+                    .conditionExpression("#failed > :zero")
+                    .expressionAttributeNames(Map.of("#status", "status", "#failed", "failed"))
+                    .expressionAttributeValues(Map.of(":withErrors", s(ResyncJob.Status.COMPLETED_WITH_ERRORS.name()),
+                            ":zero", n(0))));
+        } catch (ConditionalCheckFailedException e) {
+            // no failures: COMPLETED stands
+        }
+    }
+
+    private static ResyncJob fromItem(String resyncId, Map<String, AttributeValue> item) {
+        return new ResyncJob(resyncId, item.get("object").s(), item.get("listId").s(),
+                ResyncJob.Status.valueOf(item.get("status").s()), num(item, "members"), num(item, "batches"),
+                num(item, "estimatedSalesforceCalls"), num(item, "estimatedHubSpotCalls"), num(item, "batchesDone"),
+                num(item, "processed"), num(item, "written"), num(item, "failed"),
+                Instant.parse(item.get("createdAt").s()),
+                item.containsKey("finishedAt") ? Instant.parse(item.get("finishedAt").s()) : null);
+    }
+
+    private static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+
+    private static Map<String, AttributeValue> key(String resyncId, String sk) {
+        return Map.of(StoreSchema.PK, s("RESYNC#" + resyncId), StoreSchema.SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,82 @@
+package io.crmsync.resync;
+
+import static io.crmsync.testing.LambdaEvents.httpRequest;
+import static io.crmsync.testing.LambdaEvents.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmsync.local.FunctionDispatcher;
+import io.crmsync.testing.EmbeddedAwsTestResource;
+
+/**
+ * Moves shared by the resync and Sync Health tests: call the {@code api} function as API Gateway would, and work the
+ * sync queue as Lambda's SQS event source would (receive, run {@code syncBatch}, delete) until it is empty.
+ */
+public final class ResyncFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResyncFixtures() {
+    }
+
+    public static JsonNode api(String method, String path, String query, String body, int expectedStatus) {
+        var response = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract();
+        assertThat(response.path("statusCode").toString()).as(response.asString())
+                .isEqualTo(String.valueOf(expectedStatus));
+        try {
+            return JSON.readTree(response.path("body").toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the number of sync batches run */
+    public static int drainSyncQueue(FunctionDispatcher functions) {
+        var aws = EmbeddedAwsTestResource.aws();
+        String url = aws.queueUrl("SyncBatchesQueue");
+        int batches = 0;
+        try (var sqs = aws.newSqsClient()) {
+            while (true) {
+                var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
+                if (messages.isEmpty()) {
+                    return batches;
+                }
+                for (var m : messages) {
+                    functions.invoke("syncBatch", m.body());
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                    batches++;
+                }
+            }
+        }
+    }
+
+    /** Messages waiting on the sync queue, received and deleted (for "nothing was enqueued" checks). */
+    public static int discardSyncQueue() {
+        var aws = EmbeddedAwsTestResource.aws();
+        String url = aws.queueUrl("SyncBatchesQueue");
+        int count = 0;
+        try (var sqs = aws.newSqsClient()) {
+            while (true) {
+                var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
+                if (messages.isEmpty()) {
+                    return count;
+                }
+                for (var m : messages) {
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                    count++;
+                }
+            }
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
