@@ -1,5 +1,6 @@
 package io.crmsync.imports;
 
+import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -12,8 +13,16 @@ public class ImportChunkFunction {
     @Inject
     ImportChunkService chunks;
 
+    @Inject
+    UsageRecorder usage;
+
     @Funq("importChunk")
     public void importChunk(ImportChunkMessage message) {
-        chunks.process(message.validate());
+        try {
+            chunks.process(message.validate());
+        } finally {
+            // The calls this page spent go to the persisted usage before Lambda may freeze or drop the instance.
+            usage.flush();
+        }
     }
 }
