@@ -51,11 +51,14 @@ public interface SyncConfig {
         @WithDefault("10")
         int maxAttempts();
 
-        /** No automatic retries once this share of the daily HubSpot API allocation is used. */
+        /** No automatic retries once this share of the daily HubSpot calls is used (the portal's, from its headers). */
         @WithDefault("0.75")
         double maxAllocationShare();
 
-        /** The daily HubSpot API calls allocated to crm-sync (Sync Health's "Allocated"), counted by this process. */
+        /**
+         * The daily HubSpot calls allocated to crm-sync (Sync Health's "Allocated"); the base of the retry limit when
+         * HubSpot sends no daily headers.
+         */
         @WithDefault("250000")
         long hubspotDailyAllocation();
     }

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 /**
  * Not a test: imports 100,000 contacts through the real pipeline (api function, import queue, importChunk function,
  * DynamoDB Local, both sandboxes) and prints what it cost. Run with
- * {@code mvn test -Dtest=ImportBenchmark -Dgroups=benchmark -DexcludedGroups=}.
+ * {@code ./mvnw test -Dtest=ImportBenchmark -Dgroups=benchmark -DexcludedGroups=}.
  */
 @QuarkusTest
 @Tag("benchmark")

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,10 +37,9 @@ import jakarta.inject.Inject;
 /**
  * A poll that finds 10,000 changed contacts (Salesforce leads edited by users): the API calls each side costs and the
  * time until both sides agree, with one worker draining the queue (Lambda would run several in parallel). Run with
- * {@code mvn test -Dtest=PollBenchmark -Dbenchmark=true}; excluded from the normal run.
+ * {@code ./mvnw test -Dtest=PollBenchmark -Dgroups=benchmark -DexcludedGroups=}; excluded from the normal run.
  */
 @Tag("benchmark")
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @QuarkusTest
 @TestProfile(PollTestProfile.class)
 class PollBenchmark {

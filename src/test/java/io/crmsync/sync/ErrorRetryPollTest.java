@@ -9,16 +9,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.settings.FieldMapping;
+import io.crmsync.store.Pairing;
 import io.crmsync.settings.SyncRule;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** The automatic retry policy of errored records: interval, attempt cap, resolution once the record syncs. */
+/**
+ * The automatic retry policy of errored records: interval, attempt cap, resolution once the record syncs, and no
+ * automatic retries once three quarters of the portal's daily HubSpot calls are spent.
+ */
 @QuarkusTest
 @TestProfile(PollTestProfile.class)
 class ErrorRetryPollTest extends PollTestSupport {
@@ -26,13 +31,8 @@ class ErrorRetryPollTest extends PollTestSupport {
     @Test
     void erroredRecord_isRetriedAfterTheInterval_upToTheAttemptCap_andResolvedOnceItSyncs() {
         // given: a two-way last name cleared in HubSpot; Salesforce requires LastName, so the write fails
-        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
-                new FieldMapping("lastname", "LastName", SyncRule.TWO_WAY), FieldMapping.of("company", "Company")));
         String leadId = salesforce().insert("Lead", lead("retry"));
-        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
-        var pairing = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId);
-        hubspotClient.batchUpdate("contact", List.of(new ObjectUpdate(pairing.hubspotId(), Map.of("lastname", ""))));
-        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.hs(pairing.hubspotId()))));
+        var pairing = pairedLeadWhoseLastNameWasClearedInHubSpot(leadId);
         var error = errors.find("contact", pairing.hubspotId(), leadId, "PROPERTY_VALUE").orElseThrow();
         assertThat(error.message()).contains("REQUIRED_FIELD_MISSING");
 
@@ -58,5 +58,44 @@ class ErrorRetryPollTest extends PollTestSupport {
         }
         assertThat(retries.due("contact", now.plus(Duration.ofHours(1)))).extracting(SyncBatchMessage.RecordRef::hubspotId)
                 .doesNotContain("999" + pairing.hubspotId());
+    }
+
+    @Test
+    void automaticRetries_stop_whileThreeQuartersOfTheDailyHubSpotCallsAreSpent() {
+        // given: an errored record whose retry is due
+        String leadId = salesforce().insert("Lead", lead("budget"));
+        var pairing = pairedLeadWhoseLastNameWasClearedInHubSpot(leadId);
+        Instant later = Instant.now().plus(Duration.ofMinutes(31));
+        assertThat(retries.due("contact", later)).extracting(SyncBatchMessage.RecordRef::hubspotId)
+                .contains(pairing.hubspotId());
+        try {
+            // when: the portal's daily limit leaves only a few calls, as HubSpot's headers then say
+            hubspot().rateLimits().dailyMax(hubspot().rateLimits().dailyUsed() + 3);
+            hubspotClient.batchRead("contact", List.of(pairing.hubspotId()), List.of("email"), Optional.empty());
+
+            // then: nothing is retried automatically
+            assertThat(retries.due("contact", later)).isEmpty();
+
+            // and when: the daily allowance is back (the next response's headers say so)
+            hubspot().rateLimits().dailyMax(650_000);
+            hubspotClient.batchRead("contact", List.of(pairing.hubspotId()), List.of("email"), Optional.empty());
+
+            // then: the record is due again
+            assertThat(retries.due("contact", later)).extracting(SyncBatchMessage.RecordRef::hubspotId)
+                    .contains(pairing.hubspotId());
+        } finally {
+            hubspot().rateLimits().dailyMax(650_000);
+        }
+    }
+
+    /** A lead paired by a first sync whose HubSpot last name is then cleared: Salesforce refuses the blank value. */
+    private Pairing pairedLeadWhoseLastNameWasClearedInHubSpot(String leadId) {
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
+                new FieldMapping("lastname", "LastName", SyncRule.TWO_WAY), FieldMapping.of("company", "Company")));
+        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
+        var pairing = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId);
+        hubspotClient.batchUpdate("contact", List.of(new ObjectUpdate(pairing.hubspotId(), Map.of("lastname", ""))));
+        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.hs(pairing.hubspotId()))));
+        return pairing;
     }
 }

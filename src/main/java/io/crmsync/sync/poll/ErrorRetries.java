@@ -36,7 +36,7 @@ public class ErrorRetries {
     }
 
     public List<SyncBatchMessage.RecordRef> due(String object, Instant now) {
-        double share = (double) hubspotCallsUsedToday() / policy.hubspotDailyAllocation();
+        double share = shareOfDailyHubSpotCallsUsed();
         if (share >= policy.maxAllocationShare()) {
             LOG.infof("No automatic retries for %s: %.0f%% of the HubSpot allocation is used (limit %.0f%%)", object,
                     share * 100, policy.maxAllocationShare() * 100);
@@ -57,11 +57,14 @@ public class ErrorRetries {
         return refs.stream().distinct().toList();
     }
 
-    /** From HubSpot's daily rate-limit headers when it sends them, else what this process has spent. */
-    private long hubspotCallsUsedToday() {
+    /**
+     * From HubSpot's daily rate-limit headers when it sends them (the portal's own count, which other integrations
+     * share), else what this process has spent against its configured allocation.
+     */
+    private double shareOfDailyHubSpotCallsUsed() {
         return hubspot.headroom()
-                .filter(h -> h.dailyMax().isPresent() && h.dailyRemaining().isPresent())
-                .map(h -> h.dailyMax().getAsLong() - h.dailyRemaining().getAsLong())
-                .orElse(hubspot.calls().total());
+                .filter(h -> h.dailyMax().isPresent() && h.dailyRemaining().isPresent() && h.dailyMax().getAsLong() > 0)
+                .map(h -> (double) (h.dailyMax().getAsLong() - h.dailyRemaining().getAsLong()) / h.dailyMax().getAsLong())
+                .orElseGet(() -> (double) hubspot.calls().total() / policy.hubspotDailyAllocation());
     }
 }
