@@ -55,6 +55,31 @@ class PollFunctionSyncTest extends PollTestSupport {
     }
 
     @Test
+    void burstOfChangesHalfAnHourOld_isFannedOutByOnePoll_andNotReReadByTheNext() {
+        // given: 300 leads changed half an hour ago, after the last poll's watermark, then nothing
+        Instant halfAnHourAgo = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+        for (String key : List.of("contact.Lead", "contact.Contact")) {
+            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, halfAnHourAgo.minusSeconds(60), null, halfAnHourAgo));
+        }
+        salesforce().clock(Clock.fixed(halfAnHourAgo, ZoneOffset.UTC));
+        List<String> burst = salesforce().seed("Lead", 300, i -> lead("burst" + i));
+        salesforce().clock(Clock.systemUTC());
+
+        // when: the poll that finds them, then the next poll
+        poll();
+        List<String> firstPoll = refsOf(QueueDrain.drain());
+        var sfBefore = salesforceClient.calls().snapshot();
+        poll();
+        List<String> nextPoll = refsOf(QueueDrain.drain());
+
+        // then: the burst is synced once, and the next poll reads only what changed since
+        assertThat(firstPoll).containsAll(burst);
+        assertThat(nextPoll).doesNotContainAnyElementsOf(burst);
+        assertThat(delta(salesforceClient.calls().snapshot(), sfBefore)).containsEntry("query", 2L)
+                .doesNotContainKey("queryMore");
+    }
+
+    @Test
     void theSameEventTwiceAtOnce_andAPollWhileAnotherHoldsTheLease_doTheWorkOnce() {
         // given
         String leadId = salesforce().insert("Lead", lead("twice"));

@@ -67,7 +67,7 @@ public class ObjectPoller {
                 salesforce.deletedBetween(sobject, since, now)
                         .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             }
-            next.add(advanced(key, CrmSide.SALESFORCE, mark, changes, now, now));
+            next.add(advanced(key, CrmSide.SALESFORCE, changes, now, now));
         }
 
         Optional<Watermark> hsMark = watermarks.find(object, CrmSide.HUBSPOT);
@@ -93,14 +93,14 @@ public class ObjectPoller {
         } else {
             hsChanges.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
         }
-        next.add(advanced(object, CrmSide.HUBSPOT, hsMark, hsChanges, hsBookmark, now));
+        next.add(advanced(object, CrmSide.HUBSPOT, hsChanges, hsBookmark, now));
 
         List<RecordRef> work = byPairing(object, refs);
         int changes = work.size();
         int batches = fanOut.send(object, "POLL", pollId + "-" + object, work);
         List<RecordRef> due = retries.due(object, now);
         batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due);
-        next.stream().filter(w -> w != null).forEach(watermarks::advance);
+        next.forEach(watermarks::advance);
         return new PollSummary.ObjectResult(object, "POLLED", changes + due.size(), batches);
     }
 
@@ -132,18 +132,21 @@ public class ObjectPoller {
 
     /**
      * The next watermark: the newest change read (timestamp then id), but never past {@code bookmarkLimit} (records
-     * held back for the segment, and the poll's own start: anything committed later belongs to the next poll).
+     * held back for the segment, and the poll's own start: anything committed later belongs to the next poll), and
+     * never behind {@code bookmarkLimit} minus the lookback. That floor is what the lookback already assumes (a commit
+     * is visible within the lookback of its timestamp, clocks agree within it); without it an object that goes quiet
+     * after a burst of changes would re-read the whole burst on every poll until something else changed.
      */
-    private static Watermark advanced(String key, CrmSide side, Optional<Watermark> mark, List<Change> changes,
-            Instant bookmarkLimit, Instant now) {
+    private Watermark advanced(String key, CrmSide side, List<Change> changes, Instant bookmarkLimit, Instant now) {
         Change newest = null;
         for (Change c : changes) {
             if (!c.modifiedAt().isAfter(bookmarkLimit)) {
                 newest = c;
             }
         }
-        if (newest == null) {
-            return mark.isPresent() ? null : new Watermark(key, side, bookmarkLimit, null, now);
+        Instant floor = bookmarkLimit.minus(config.lookback());
+        if (newest == null || newest.modifiedAt().isBefore(floor)) {
+            return new Watermark(key, side, floor, null, now);
         }
         return new Watermark(key, side, newest.modifiedAt(), newest.id(), now);
     }
