@@ -34,7 +34,7 @@ class ErrorRetryPollTest extends PollTestSupport {
         String leadId = salesforce().insert("Lead", lead("retry"));
         var pairing = pairedLeadWhoseLastNameWasClearedInHubSpot(leadId);
         var error = errors.find("contact", pairing.hubspotId(), leadId, "PROPERTY_VALUE").orElseThrow();
-        assertThat(error.message()).contains("REQUIRED_FIELD_MISSING");
+        assertThat(error.message()).isEqualTo("Salesforce REQUIRED_FIELD_MISSING: Required fields are missing: [LastName]");
 
         // then: not due at once, due after 30 minutes
         Instant now = Instant.now();

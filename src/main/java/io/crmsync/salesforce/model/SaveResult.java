@@ -24,5 +24,12 @@ public record SaveResult(String id, boolean success, Boolean created, List<SaveE
         public SaveError {
             fields = fields == null ? List.of() : List.copyOf(fields);
         }
+
+        /** Salesforce's code and words, plus the fields it blames when its message does not already name them. */
+        public String describe() {
+            String text = message == null ? "" : message;
+            List<String> unnamed = fields.stream().filter(f -> !text.contains(f)).toList();
+            return statusCode + ": " + text + (unnamed.isEmpty() ? "" : " (fields: " + String.join(", ", unnamed) + ")");
+        }
     }
 }

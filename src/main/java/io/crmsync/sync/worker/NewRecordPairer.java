@@ -119,8 +119,7 @@ public class NewRecordPairer {
                 SaveResult.SaveError e = result.errors().isEmpty() ? null : result.errors().get(0);
                 String code = e == null ? "UNKNOWN" : e.statusCode();
                 errors.record(schema.object(), hsId, null, ErrorCategory.ofSalesforce(code).name(),
-                        "Creating the Salesforce " + sobject + " failed: " + code + (e == null ? "" : ": " + e.message()
-                                + " " + e.fields()), now);
+                        "Creating the Salesforce " + sobject + " failed: " + (e == null ? code : e.describe()), now);
             }
         }
         return created;

@@ -54,8 +54,7 @@ public class SyncWriter {
                 SaveResult.SaveError first = result.errors().isEmpty() ? new SaveResult.SaveError("UNKNOWN",
                         "Salesforce gave no reason", List.of()) : result.errors().get(0);
                 failures.put(writing.get(i).pairing().hubspotId(), new RecordFailure(
-                        ErrorCategory.ofSalesforce(first.statusCode()), "Salesforce " + first.statusCode() + ": "
-                                + first.message() + (first.fields().isEmpty() ? "" : " " + first.fields())));
+                        ErrorCategory.ofSalesforce(first.statusCode()), "Salesforce " + first.describe()));
             }
         }
     }
