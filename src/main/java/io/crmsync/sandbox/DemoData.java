@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +47,17 @@ public final class DemoData {
     }
 
     public static Summary seed(SalesforceSandbox salesforce, HubSpotSandbox hubspot) {
+        // An existing org: its records were last modified a month ago, so they are the import's to bring over and
+        // the first poll (which reads only recent changes) leaves them alone, as it would in a real org.
+        salesforce.clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-30)));
+        try {
+            return seedRecords(salesforce, hubspot);
+        } finally {
+            salesforce.clock(Clock.systemUTC());
+        }
+    }
+
+    private static Summary seedRecords(SalesforceSandbox salesforce, HubSpotSandbox hubspot) {
         LocalDate today = LocalDate.of(2026, 1, 15);
         List<String> accounts = salesforce.seed("Account", 300, i -> fields(
                 "Name", "Company " + i, "Industry", i % 3 == 0 ? "Technology" : "Finance",
