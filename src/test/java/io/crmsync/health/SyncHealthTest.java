@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,7 @@ import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.crmsync.testing.SettingsSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -49,22 +49,16 @@ class SyncHealthTest {
     @Inject
     FunctionDispatcher functions;
 
-    /** Other test classes share this application: leave the mappings and segments as they were found. */
-    private final Map<String, List<FieldMapping>> originalMappings = new HashMap<>();
-    private String originalContactSegment;
+    private SettingsSnapshot settings;
 
     @BeforeEach
     void rememberSettings() {
-        for (String object : List.of("contact", "deal")) {
-            originalMappings.put(object, mappings.mappings(object));
-        }
-        originalContactSegment = segmentSettings.find("contact").map(s -> s.listId()).orElse(null);
+        settings = SettingsSnapshot.take(mappings, segmentSettings, "contact", "deal");
     }
 
     @AfterEach
     void restoreSettings() {
-        originalMappings.forEach(mappings::replace);
-        segmentSettings.choose("contact", originalContactSegment);
+        settings.restore();
     }
 
     @Test

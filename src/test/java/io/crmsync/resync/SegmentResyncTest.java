@@ -6,7 +6,6 @@ import static io.crmsync.resync.ResyncFixtures.drainSyncQueue;
 import static io.crmsync.resync.ResyncFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,7 @@ import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SalesforceType;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.crmsync.testing.SettingsSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -54,13 +54,11 @@ class SegmentResyncTest {
     @Inject
     FunctionDispatcher functions;
 
-    /** Other test classes share this application: leave the mappings and segments as they were found. */
-    private final Map<String, List<FieldMapping>> originalMappings = new HashMap<>();
-    private String originalContactSegment;
+    private SettingsSnapshot settings;
 
     @BeforeEach
     void contactMappingsWithoutSegment() {
-        rememberSettings();
+        settings = SettingsSnapshot.take(mappings, segmentSettings, "contact", "deal");
         segmentSettings.choose("contact", null);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
                 new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
@@ -74,17 +72,9 @@ class SegmentResyncTest {
         salesforce().setDailyLimit(ApiBudget.DEFAULT_DAILY_LIMIT);
     }
 
-    private void rememberSettings() {
-        for (String object : List.of("contact", "deal")) {
-            originalMappings.put(object, mappings.mappings(object));
-        }
-        originalContactSegment = segmentSettings.find("contact").map(s -> s.listId()).orElse(null);
-    }
-
     @AfterEach
     void restoreSettings() {
-        originalMappings.forEach(mappings::replace);
-        segmentSettings.choose("contact", originalContactSegment);
+        settings.restore();
     }
 
     @Test

@@ -140,6 +140,31 @@ class SalesforceSandboxTest {
     }
 
     @Test
+    void collections_delete_reportsEachIdInOrder_andAllOrNoneRestoresTheDeleted() {
+        // given
+        String kept = sandbox.insert("Lead", Map.of("LastName", "Kept", "Company", "C"));
+        String deleted = sandbox.insert("Lead", Map.of("LastName", "Gone", "Company", "C"));
+
+        // when: all or none, with one malformed id
+        SandboxHttp.Answer rolledBack = http.send("DELETE",
+                "/services/data/v62.0/composite/sobjects?allOrNone=true&ids=" + kept + ",nope", null);
+        // then
+        assertThat(rolledBack.body().get(0).get("id").asText()).isEqualTo(kept);
+        assertThat(rolledBack.body().get(0).get("errors").get(0).get("statusCode").asText())
+                .isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+        assertThat(rolledBack.body().get(1).get("errors").get(0).get("statusCode").asText()).isEqualTo("MALFORMED_ID");
+        assertThat(sandbox.count("Lead")).isEqualTo(2);
+
+        // when: record by record
+        SandboxHttp.Answer answer = http.send("DELETE",
+                "/services/data/v62.0/composite/sobjects?ids=" + deleted + ",nope", null);
+        // then
+        assertThat(answer.body().get(0).get("success").asBoolean()).isTrue();
+        assertThat(answer.body().get(1).get("success").asBoolean()).isFalse();
+        assertThat(sandbox.count("Lead")).isEqualTo(1);
+    }
+
+    @Test
     void crossObjectFormulaChange_doesNotMoveTheContactsModstamps() {
         // given
         String account = sandbox.insert("Account", Map.of("Name", "Acme"));

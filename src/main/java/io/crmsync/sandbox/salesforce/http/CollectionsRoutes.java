@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -76,15 +77,23 @@ public final class CollectionsRoutes {
             return;
         }
         boolean allOrNone = body.path("allOrNone").asBoolean(false);
+        applyEach(ctx, records, allOrNone, (record, result) -> saveOne(op, record, upsertType, upsertKey, result));
+    }
+
+    /**
+     * Applies each record in order, one result per record in request order; with {@code allOrNone}, one failure
+     * rolls back the records already applied, as Salesforce does.
+     */
+    private <T> void applyEach(RoutingContext ctx, Iterable<T> records, boolean allOrNone,
+            BiFunction<T, ObjectNode, Applied> applyOne) {
         ArrayNode results = Responses.JSON.createArrayNode();
         List<Applied> applied = new ArrayList<>();
         boolean failed = false;
         synchronized (store) {
-            for (JsonNode record : records) {
+            for (T record : records) {
                 ObjectNode result = results.addObject();
                 try {
-                    Applied done = saveOne(op, record, upsertType, upsertKey, result);
-                    applied.add(done);
+                    applied.add(applyOne.apply(record, result));
                     result.put("success", true);
                     result.putArray("errors");
                 } catch (WriteError.WriteException e) {
@@ -178,33 +187,14 @@ public final class CollectionsRoutes {
             return;
         }
         boolean allOrNone = Boolean.parseBoolean(ctx.request().getParam("allOrNone"));
-        ArrayNode results = Responses.JSON.createArrayNode();
-        List<Applied> applied = new ArrayList<>();
-        boolean failed = false;
-        synchronized (store) {
-            for (String raw : ids) {
-                String id = raw.trim();
-                ObjectNode result = results.addObject();
-                result.put("id", id);
-                try {
-                    ObjectDef def = store.schema().byKeyPrefix(id).orElseThrow(() -> new WriteError("MALFORMED_ID",
-                            "malformed id " + id, List.of()).toException());
-                    Map<String, Object> previous = store.delete(def, id);
-                    applied.add(new Applied(def, previous.get("Id").toString(), previous));
-                    result.put("success", true);
-                    result.putArray("errors");
-                } catch (WriteError.WriteException e) {
-                    failed = true;
-                    applied.add(null);
-                    result.put("success", false);
-                    addError(result.putArray("errors"), e.error());
-                }
-            }
-            if (allOrNone && failed) {
-                rollBack(applied, results);
-            }
-        }
-        Responses.json(ctx, 200, results);
+        applyEach(ctx, ids, allOrNone, (raw, result) -> {
+            String id = raw.trim();
+            result.put("id", id);
+            ObjectDef def = store.schema().byKeyPrefix(id).orElseThrow(() -> new WriteError("MALFORMED_ID",
+                    "malformed id " + id, List.of()).toException());
+            Map<String, Object> previous = store.delete(def, id);
+            return new Applied(def, previous.get("Id").toString(), previous);
+        });
     }
 
     static void addError(ArrayNode errors, WriteError error) {
