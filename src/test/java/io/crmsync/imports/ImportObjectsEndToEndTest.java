@@ -140,6 +140,25 @@ class ImportObjectsEndToEndTest {
     }
 
     @Test
+    void aSecondCampaign_isAddedToTheContactsCampaigns_andImportingOneAgainChangesNothing() {
+        // given: a contact that is a member of two active campaigns, the first one already imported
+        String launch = salesforce.insert("Campaign", Map.of("Name", "Launch", "IsActive", true));
+        String webinar = salesforce.insert("Campaign", Map.of("Name", "Webinar", "IsActive", true));
+        String contact = salesforce.insert("Contact", Map.of("LastName", "K", "Email", "kay@example.com"));
+        salesforce.insert("CampaignMember", Map.of("CampaignId", launch, "ContactId", contact, "Status", "Sent"));
+        salesforce.insert("CampaignMember", Map.of("CampaignId", webinar, "ContactId", contact, "Status", "Sent"));
+        runImport("{\"object\":\"campaign\",\"campaignId\":\"" + launch + "\"}");
+
+        // when: the second campaign is imported, then the first one again
+        runImport("{\"object\":\"campaign\",\"campaignId\":\"" + webinar + "\"}");
+        runImport("{\"object\":\"campaign\",\"campaignId\":\"" + launch + "\"}");
+
+        // then
+        assertThat(hubspot.count("contacts")).isEqualTo(1);
+        assertThat(hubspotRecord("contacts", "contact", contact)).containsEntry("salesforce_campaigns", "Launch;Webinar");
+    }
+
+    @Test
     void leadsAndContacts_importInTwoPhases_intoOneJob() {
         // given
         salesforce.seed("Lead", 2_100, i -> Map.of("LastName", "L" + i, "Company", "C", "Email", "l" + i + "@example.com"));

@@ -26,15 +26,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PageImporter {
 
     private final HubSpotUpserter upserter;
+    private final CampaignListMerger campaigns;
     private final PairingWriter pairings;
     private final RecordAssociations associations;
     private final ContactFollowUp followUp;
     private final SyncErrorRepository syncErrors;
     private final Clock clock;
 
-    PageImporter(HubSpotUpserter upserter, PairingWriter pairings, RecordAssociations associations,
-            ContactFollowUp followUp, SyncErrorRepository syncErrors, Clock clock) {
+    PageImporter(HubSpotUpserter upserter, CampaignListMerger campaigns, PairingWriter pairings,
+            RecordAssociations associations, ContactFollowUp followUp, SyncErrorRepository syncErrors, Clock clock) {
         this.upserter = upserter;
+        this.campaigns = campaigns;
         this.pairings = pairings;
         this.associations = associations;
         this.followUp = followUp;
@@ -64,7 +66,8 @@ public class PageImporter {
                 toWrite.add(mapped);
             }
         }
-        HubSpotUpserter.Outcome outcome = upserter.upsert(phase, toWrite);
+        HubSpotUpserter.Outcome outcome = upserter.upsert(phase,
+                campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite));
         for (RecordFailure failure : outcome.failures()) {
             syncErrors.record(phase.pairingType(), null, failure.salesforceId(), failure.category(),
                     failure.message(), clock.instant());
