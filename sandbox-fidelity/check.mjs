@@ -54,6 +54,14 @@ await check('jsforce: Collections create returns per-record results', async () =
   assert.equal(rets[1].success, false);
   assert.equal(rets[1].errors[0].statusCode ?? rets[1].errors[0].errorCode, 'REQUIRED_FIELD_MISSING');
 });
+await check('jsforce: Collections delete answers each id, a malformed one failing alone', async () => {
+  const created = await sf.sobject('Lead').create(
+    [{ LastName: 'Gone1', Company: 'Check' }, { LastName: 'Gone2', Company: 'Check' }], { allOrNone: false });
+  const rets = await sf.sobject('Lead').destroy([created[0].id, created[1].id, 'nope'], { allOrNone: false });
+  assert.deepEqual(rets.map((r) => r.success), [true, true, false]);
+  const left = await sf.query(`SELECT COUNT() FROM Lead WHERE Id = '${created[0].id}'`);
+  assert.equal(left.totalSize, 0);
+});
 await check('jsforce: malformed SOQL surfaces MALFORMED_QUERY', async () => {
   await assert.rejects(sf.query('SELECT Id FRM Lead'), (e) => e.errorCode === 'MALFORMED_QUERY');
 });
