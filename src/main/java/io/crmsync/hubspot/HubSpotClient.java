@@ -151,6 +151,17 @@ public class HubSpotClient {
         });
     }
 
+    /** Archives records (HubSpot's delete: restorable from the recycle bin for 90 days), 100 per call. */
+    public void batchArchive(String objectType, List<String> ids) {
+        chunked(ids, chunk -> {
+            ObjectNode body = mapper.createObjectNode();
+            ArrayNode array = body.putArray("inputs");
+            chunk.forEach(id -> array.addObject().put("id", id));
+            send("objects.batch.archive", objectType, "archive", body);
+            return new BatchResult<>(List.of(), List.of());
+        });
+    }
+
     /** Creates or updates by {@code idProperty} ({@code email} for contacts, or a property with unique values). */
     public BatchResult<UpsertResult> batchUpsert(String objectType, String idProperty, List<ObjectUpsert> inputs) {
         return chunked(inputs, chunk -> {

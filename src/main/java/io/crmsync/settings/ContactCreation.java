@@ -5,7 +5,6 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmsync.store.SalesforceType;
-import io.crmsync.store.SettingsDocument;
 import io.crmsync.store.SettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,34 +15,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ContactCreation {
 
-    private static final String KEY = "contact-creation";
-
-    private final SettingsRepository settings;
-    private final ObjectMapper mapper;
-    private final Clock clock;
+    private final EnumSetting<SalesforceType> createAs;
 
     ContactCreation(SettingsRepository settings, ObjectMapper mapper, Clock clock) {
-        this.settings = settings;
-        this.mapper = mapper;
-        this.clock = clock;
+        this.createAs = new EnumSetting<>(settings, mapper, clock, "contact-creation", "createAs", SalesforceType.class,
+                SalesforceType.LEAD);
     }
 
     public SalesforceType createAs() {
-        return settings.find(KEY).map(doc -> {
-            try {
-                return SalesforceType.valueOf(mapper.readTree(doc.json()).path("createAs").asText());
-            } catch (Exception e) {
-                throw new IllegalStateException("Settings " + KEY + " hold no valid createAs", e);
-            }
-        }).orElse(SalesforceType.LEAD);
+        return createAs.get();
     }
 
     public SalesforceType choose(SalesforceType type) {
         if (type != SalesforceType.LEAD && type != SalesforceType.CONTACT) {
             throw new InvalidMappingException("createAs", "A HubSpot contact creates a LEAD or a CONTACT, not " + type + ".");
         }
-        long version = settings.find(KEY).map(SettingsDocument::version).orElse(0L);
-        settings.save(KEY, mapper.createObjectNode().put("createAs", type.name()).toString(), version, clock.instant());
-        return type;
+        return createAs.set(type);
     }
 }

@@ -16,8 +16,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@code GET /settings}, {@code PUT /settings/mappings/{object}}, {@code PUT /settings/inclusion-segments/{object}}
- * and {@code PUT /settings/contact-creation}. Refusals are 400s naming the field.
+ * {@code GET /settings}, {@code PUT /settings/mappings/{object}}, {@code PUT /settings/inclusion-segments/{object}},
+ * {@code PUT /settings/contact-creation} and {@code PUT /settings/contact-deletion}. Refusals are 400s naming the
+ * field.
  */
 @ApplicationScoped
 public class SettingsRoutes implements ApiRoutes {
@@ -34,19 +35,25 @@ public class SettingsRoutes implements ApiRoutes {
     public record ContactCreationBody(SalesforceType createAs) {
     }
 
+    @RegisterForReflection
+    public record ContactDeletionBody(ContactDeletion.WhenDeletedInSalesforce whenDeletedInSalesforce) {
+    }
+
     private final MappingCatalog mappings;
     private final ObjectPairs pairs;
     private final InclusionSegmentSettings segments;
     private final SegmentChoice segmentChoice;
     private final ContactCreation contactCreation;
+    private final ContactDeletion contactDeletion;
 
     SettingsRoutes(MappingCatalog mappings, ObjectPairs pairs, InclusionSegmentSettings segments,
-            SegmentChoice segmentChoice, ContactCreation contactCreation) {
+            SegmentChoice segmentChoice, ContactCreation contactCreation, ContactDeletion contactDeletion) {
         this.mappings = mappings;
         this.pairs = pairs;
         this.segments = segments;
         this.segmentChoice = segmentChoice;
         this.contactCreation = contactCreation;
+        this.contactDeletion = contactDeletion;
     }
 
     @Override
@@ -54,7 +61,8 @@ public class SettingsRoutes implements ApiRoutes {
         routes.get("/settings", this::get)
                 .put("/settings/mappings/{object}", this::putMappings)
                 .put("/settings/inclusion-segments/{object}", this::putSegment)
-                .put("/settings/contact-creation", this::putContactCreation);
+                .put("/settings/contact-creation", this::putContactCreation)
+                .put("/settings/contact-deletion", this::putContactDeletion);
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -65,6 +73,7 @@ public class SettingsRoutes implements ApiRoutes {
         body.put("mappings", mappings.all());
         body.put("inclusionSegments", segmentIds);
         body.put("contactCreation", Map.of("createAs", contactCreation.createAs()));
+        body.put("contactDeletion", Map.of("whenDeletedInSalesforce", contactDeletion.whenDeletedInSalesforce()));
         return ApiResponse.ok(body);
     }
 
@@ -106,6 +115,16 @@ public class SettingsRoutes implements ApiRoutes {
         } catch (InvalidMappingException e) {
             throw ApiException.badRequest("INVALID_VALUE", e.getMessage(), e.field());
         }
+    }
+
+    private ApiResponse putContactDeletion(ApiRequest request) {
+        ContactDeletionBody body = request.bodyAs(ContactDeletionBody.class);
+        if (body.whenDeletedInSalesforce() == null) {
+            throw ApiException.badRequest("INVALID_VALUE",
+                    "whenDeletedInSalesforce is KEEP_IN_HUBSPOT or ARCHIVE_IN_HUBSPOT.", "whenDeletedInSalesforce");
+        }
+        var chosen = contactDeletion.choose(body.whenDeletedInSalesforce());
+        return ApiResponse.ok(Map.of("whenDeletedInSalesforce", chosen));
     }
 
     private String knownObject(ApiRequest request) {

@@ -7,14 +7,17 @@ import java.util.List;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * A batch of records to sync: why ({@code reason}: POLL, IMPORT, RESYNC, RETRY), for which object and which
- * records. Each record names at least one side; the worker resolves the other through the pairing.
+ * A batch of records to sync: why ({@code reason}: POLL, IMPORT, RESYNC, RETRY, DELETE), for which object and which
+ * records. Each record names at least one side; the worker resolves the other through the pairing. DELETE batches
+ * carry the Salesforce ids getDeleted reported.
  */
 @RegisterForReflection
 public record SyncBatchMessage(String batchId, String object, String reason, List<RecordRef> records) {
 
     /** Batches stay small enough for one Salesforce Collections call (200) and two HubSpot batch calls (100). */
     public static final int MAX_RECORDS = 200;
+
+    public static final String DELETE = "DELETE";
 
     @RegisterForReflection
     public record RecordRef(String hubspotId, String salesforceId) {

@@ -18,12 +18,11 @@ import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.model.SObject;
 import io.crmsync.segments.SegmentGate;
 import io.crmsync.store.Pairing;
-import io.crmsync.store.PairingNotFoundException;
 import io.crmsync.store.PairingRepository;
-import io.crmsync.store.StaleVersionException;
 import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
+import io.crmsync.sync.worker.GoneRecords;
 import io.crmsync.sync.worker.MappedObject;
 import io.crmsync.sync.worker.MappedObjects;
 import io.crmsync.sync.worker.NewRecordPairer;
@@ -52,13 +51,14 @@ public class SyncBatchService {
     private final SalesforceClient salesforce;
     private final SyncWriter writer;
     private final PairingSaver saver;
+    private final GoneRecords goneRecords;
     private final SyncErrorRepository errors;
     private final Clock clock;
     private final SyncConfig config;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
-            SyncErrorRepository errors, Clock clock, SyncConfig config) {
+            GoneRecords goneRecords, SyncErrorRepository errors, Clock clock, SyncConfig config) {
         this.schemas = schemas;
         this.pairings = pairings;
         this.newRecords = newRecords;
@@ -67,6 +67,7 @@ public class SyncBatchService {
         this.salesforce = salesforce;
         this.writer = writer;
         this.saver = saver;
+        this.goneRecords = goneRecords;
         this.errors = errors;
         this.clock = clock;
         this.config = config;
@@ -85,8 +86,12 @@ public class SyncBatchService {
             pairedHs.add(p.hubspotId());
             pairedSf.add(p.salesforceId());
         });
-        List<String> newSalesforce = message.records().stream().filter(r -> r.hubspotId() == null)
-                .map(SyncBatchMessage.RecordRef::salesforceId).filter(id -> !pairedSf.contains(id)).distinct().toList();
+        boolean deletes = SyncBatchMessage.DELETE.equals(message.reason());
+        // A deleted record that was never paired has nothing to end, and cannot be read to pair it now.
+        List<String> newSalesforce = deletes ? List.of()
+                : message.records().stream().filter(r -> r.hubspotId() == null)
+                        .map(SyncBatchMessage.RecordRef::salesforceId).filter(id -> !pairedSf.contains(id))
+                        .distinct().toList();
         List<String> newHubSpot = message.records().stream().filter(r -> r.salesforceId() == null)
                 .map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> !pairedHs.contains(id))
                 .filter(segment::isMember).distinct().toList();
@@ -103,19 +108,20 @@ public class SyncBatchService {
         }
         // Updates in either direction wait until the HubSpot record is in the inclusion segment.
         // A member changed moments before the snapshot waits: its change may be about to take it out of the segment.
-        List<Pairing> eligible = candidates.stream().filter(p -> {
+        // A deletion ends a pairing whatever the segment: a record outside it must not stay paired to nothing.
+        List<Pairing> eligible = deletes ? candidates : candidates.stream().filter(p -> {
             CrmObject hs = hubspotRecords.get(p.hubspotId());
             return hs == null ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
         }).toList();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
 
         List<RecordPlan> plans = new ArrayList<>();
-        int stopped = 0;
+        Map<Pairing, String> gone = new LinkedHashMap<>();
         for (Pairing p : eligible) {
             CrmObject hs = hubspotRecords.get(p.hubspotId());
             SObject sf = salesforceRecords.get(p.salesforceId());
             if (hs == null || sf == null) {
-                stopped += forget(p, hs == null ? "HubSpot" : "Salesforce");
+                gone.put(p, hs == null ? GoneRecords.HUBSPOT : GoneRecords.SALESFORCE);
                 continue;
             }
             RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
@@ -125,6 +131,7 @@ public class SyncBatchService {
                 plans.add(plan);
             }
         }
+        int stopped = goneRecords.endPairings(object, gone, deletes);
         Map<String, RecordFailure> failures = writer.write(object, plans);
         int written = 0;
         for (RecordPlan plan : plans) {
@@ -186,17 +193,6 @@ public class SyncBatchService {
      * A record deleted on one side: the pairing goes so the partner is no longer synced (and its id can pair again).
      * The surviving record is left alone; HubSpot's own delete behaviour here is a setting crm-sync does not offer yet.
      */
-    private int forget(Pairing p, String goneFrom) {
-        try {
-            pairings.delete(p);
-            LOG.infof("%s %s deleted in %s: pairing with Salesforce %s removed", p.objectType(), p.hubspotId(), goneFrom,
-                    p.salesforceId());
-            return 1;
-        } catch (StaleVersionException | PairingNotFoundException e) {
-            return 0;
-        }
-    }
-
     /** What a batch did, for logs and tests. */
     public record SyncOutcome(int recordsTriggered, int recordsWritten, int recordsFailed, int pairingsRemoved) {
     }

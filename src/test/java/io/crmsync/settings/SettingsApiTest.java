@@ -147,6 +147,20 @@ class SettingsApiTest {
         call("PUT", "/settings/contact-creation", "{\"createAs\":\"LEAD\"}", 200);
     }
 
+    @Test
+    void putContactDeletion_choosesWhatADeletionInSalesforceDoesToTheHubSpotContact_andRefusesOthers() throws Exception {
+        assertThat(call("GET", "/settings", null, 200).path("contactDeletion").path("whenDeletedInSalesforce").asText())
+                .isEqualTo("KEEP_IN_HUBSPOT");
+        call("PUT", "/settings/contact-deletion", "{\"whenDeletedInSalesforce\":\"ARCHIVE_IN_HUBSPOT\"}", 200);
+        assertThat(call("GET", "/settings", null, 200).path("contactDeletion").path("whenDeletedInSalesforce").asText())
+                .isEqualTo("ARCHIVE_IN_HUBSPOT");
+        assertThat(call("PUT", "/settings/contact-deletion", "{}", 400).path("error").path("field").asText())
+                .isEqualTo("whenDeletedInSalesforce");
+        assertThat(call("PUT", "/settings/contact-deletion", "{\"whenDeletedInSalesforce\":\"PURGE\"}", 400)
+                .path("error").path("message").asText()).contains("PURGE");
+        call("PUT", "/settings/contact-deletion", "{\"whenDeletedInSalesforce\":\"KEEP_IN_HUBSPOT\"}", 200);
+    }
+
     private static JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
         var response = invoke(httpRequest(method, path, null, body)).then().statusCode(200).extract();
         assertThat(response.path("statusCode").toString()).as(response.asString()).isEqualTo(String.valueOf(expectedStatus));

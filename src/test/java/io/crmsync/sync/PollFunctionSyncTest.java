@@ -19,16 +19,23 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmsync.hubspot.model.HubSpotList;
+import io.crmsync.settings.ContactDeletion;
+import io.crmsync.settings.ContactDeletion.WhenDeletedInSalesforce;
 import io.crmsync.store.CrmSide;
 import io.crmsync.store.Watermark;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 
 /** The poll function end to end: it fans out to ElasticMQ, the test drains the queue and hands each message to the
  * sync worker, as Lambda's SQS event source would. Watermarks, duplicate events, leases, idle cost, triggers. */
 @QuarkusTest
 @TestProfile(PollTestProfile.class)
 class PollFunctionSyncTest extends PollTestSupport {
+
+    @Inject
+    ContactDeletion contactDeletion;
 
     @Test
     void recordAtExactlyTheWatermark_andOneCommittedLate_areBothSynced() {
@@ -59,7 +66,8 @@ class PollFunctionSyncTest extends PollTestSupport {
         // given: 300 leads changed half an hour ago, after the last poll's watermark, then nothing
         Instant halfAnHourAgo = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
         for (String key : List.of("contact.Lead", "contact.Contact")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, halfAnHourAgo.minusSeconds(60), null, halfAnHourAgo));
+            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, halfAnHourAgo.minusSeconds(60), null,
+                    halfAnHourAgo));
         }
         salesforce().clock(Clock.fixed(halfAnHourAgo, ZoneOffset.UTC));
         List<String> burst = salesforce().seed("Lead", 300, i -> lead("burst" + i));
@@ -171,5 +179,31 @@ class PollFunctionSyncTest extends PollTestSupport {
         // then
         assertThat(pairings.findByHubspotId("contact", hubspotId)).isEmpty();
         assertThat(hubspot().record("contact", hubspotId)).isPresent();
+    }
+
+    @Test
+    void leadDeletedInSalesforce_archivesItsHubSpotContact_whenTheSettingSaysSo_evenOutsideTheSegment()
+            throws Exception {
+        // given: a paired lead, an inclusion segment it is not in, and deletions set to archive in HubSpot
+        String leadId = salesforce().insert("Lead", lead("archived"));
+        worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
+        String hubspotId = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId).hubspotId();
+        segments.choose("contact", hubspotClient.lists().create(unique("Customers"), "0-1",
+                HubSpotList.ProcessingType.DYNAMIC, customers()).listId());
+        contactDeletion.choose(WhenDeletedInSalesforce.ARCHIVE_IN_HUBSPOT);
+        try {
+            // when: deleted a minute and a half ago (getDeleted covers whole minutes only, as Salesforce's does)
+            var store = salesforce().store();
+            salesforce().clock(Clock.fixed(Instant.now().minusSeconds(90), ZoneOffset.UTC));
+            store.delete(store.schema().object("Lead").orElseThrow(), leadId);
+            salesforce().clock(Clock.systemUTC());
+            syncAll(poll());
+
+            // then
+            assertThat(pairings.findByHubspotId("contact", hubspotId)).isEmpty();
+            assertThat(hubspot().record("contact", hubspotId)).isEmpty();
+        } finally {
+            contactDeletion.choose(WhenDeletedInSalesforce.KEEP_IN_HUBSPOT);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.crmsync.store.PairingRepository;
 import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.PollSummary;
+import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.sync.SyncBatchMessage.RecordRef;
 import io.crmsync.sync.SyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class ObjectPoller {
     public PollSummary.ObjectResult poll(ObjectPair pair, String pollId, Instant now) {
         String object = pair.hubspotObject();
         Map<String, RecordRef> refs = new LinkedHashMap<>();
+        List<RecordRef> deleted = new ArrayList<>();
         List<Watermark> next = new ArrayList<>();
 
         for (String sobject : pair.salesforceObjects()) {
@@ -64,8 +66,7 @@ public class ObjectPoller {
             List<Change> changes = salesforce.changedSince(sobject, since);
             changes.forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             if (mark.isPresent()) {
-                salesforce.deletedBetween(sobject, since, now)
-                        .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
+                salesforce.deletedBetween(sobject, since, now).forEach(c -> deleted.add(new RecordRef(null, c.id())));
             }
             next.add(advanced(key, CrmSide.SALESFORCE, changes, now, now));
         }
@@ -98,10 +99,12 @@ public class ObjectPoller {
         List<RecordRef> work = byPairing(object, refs);
         int changes = work.size();
         int batches = fanOut.send(object, "POLL", pollId + "-" + object, work);
+        // Apart, so that what getDeleted reported (and only that) may archive a HubSpot record, whatever the segment.
+        batches += fanOut.send(object, SyncBatchMessage.DELETE, pollId + "-" + object + "-deleted", deleted);
         List<RecordRef> due = retries.due(object, now);
         batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due);
         next.forEach(watermarks::advance);
-        return new PollSummary.ObjectResult(object, "POLLED", changes + due.size(), batches);
+        return new PollSummary.ObjectResult(object, "POLLED", changes + deleted.size() + due.size(), batches);
     }
 
     /**
