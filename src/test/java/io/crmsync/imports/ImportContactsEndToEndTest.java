@@ -3,7 +3,7 @@ package io.crmsync.imports;
 import static io.crmsync.imports.ImportTestSupport.api;
 import static io.crmsync.imports.ImportTestSupport.contact;
 import static io.crmsync.imports.ImportTestSupport.drainImportQueue;
-import static io.crmsync.imports.ImportTestSupport.purgeQueues;
+import static io.crmsync.imports.ImportTestSupport.startClean;
 import static io.crmsync.imports.ImportTestSupport.syncRecordsQueued;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,10 +49,9 @@ class ImportContactsEndToEndTest {
 
     @BeforeEach
     void seed() {
+        startClean();
         salesforce = SalesforceSandboxTestResource.sandbox();
-        salesforce.reset();
-        hubspot = HubSpotSandboxTestResource.resetSandbox();
-        purgeQueues();
+        hubspot = HubSpotSandboxTestResource.sandbox();
         // every 400th contact has no email: 25 of 10,000
         contactIds = salesforce.seed("Contact", CONTACTS, i -> contact(i, i % 400 == 7 ? null : "c" + i + "@example.com"));
     }

@@ -2,7 +2,7 @@ package io.crmsync.imports;
 
 import static io.crmsync.imports.ImportTestSupport.api;
 import static io.crmsync.imports.ImportTestSupport.drainImportQueue;
-import static io.crmsync.imports.ImportTestSupport.purgeQueues;
+import static io.crmsync.imports.ImportTestSupport.startClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -36,10 +36,9 @@ class ImportObjectsEndToEndTest {
 
     @BeforeEach
     void reset() {
+        startClean();
         salesforce = SalesforceSandboxTestResource.sandbox();
-        salesforce.reset();
-        hubspot = HubSpotSandboxTestResource.resetSandbox();
-        purgeQueues();
+        hubspot = HubSpotSandboxTestResource.sandbox();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static io.crmsync.imports.ImportTestSupport.api;
 import static io.crmsync.imports.ImportTestSupport.contact;
 import static io.crmsync.imports.ImportTestSupport.drainDeadLetters;
 import static io.crmsync.imports.ImportTestSupport.drainImportQueue;
-import static io.crmsync.imports.ImportTestSupport.purgeQueues;
+import static io.crmsync.imports.ImportTestSupport.startClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -35,10 +35,9 @@ class ImportResilienceTest {
 
     @BeforeEach
     void reset() {
+        startClean();
         salesforce = SalesforceSandboxTestResource.sandbox();
-        salesforce.reset();
-        hubspot = HubSpotSandboxTestResource.resetSandbox();
-        purgeQueues();
+        hubspot = HubSpotSandboxTestResource.sandbox();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.crmsync.local.FunctionDispatcher;
 import io.crmsync.testing.EmbeddedAwsTestResource;
+import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.LambdaEvents;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
@@ -44,6 +46,13 @@ public final class ImportTestSupport {
 
     public static String queue(String logicalId) {
         return EmbeddedAwsTestResource.aws().queueUrl(logicalId);
+    }
+
+    /** An empty org, an empty portal and empty queues: each end-to-end import test starts from nothing. */
+    public static void startClean() {
+        SalesforceSandboxTestResource.sandbox().reset();
+        HubSpotSandboxTestResource.resetSandbox();
+        purgeQueues();
     }
 
     public static void purgeQueues() {

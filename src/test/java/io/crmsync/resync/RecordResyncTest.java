@@ -19,9 +19,7 @@ import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
-import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
-import io.crmsync.settings.SyncRule;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SalesforceType;
@@ -49,11 +47,7 @@ class RecordResyncTest {
     @BeforeEach
     void contactMappingsWithoutSegment() {
         settings = SettingsSnapshot.take(mappings, segmentSettings, "contact", "deal");
-        segmentSettings.choose("contact", null);
-        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
-                new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
-                new FieldMapping("phone", "Phone", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
-                new FieldMapping("jobtitle", "Title", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK)));
+        ResyncFixtures.contactMappingsWithoutSegment(mappings, segmentSettings);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static io.crmsync.testing.LambdaEvents.httpRequest;
 import static io.crmsync.testing.LambdaEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmsync.local.FunctionDispatcher;
+import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.settings.FieldMapping;
+import io.crmsync.settings.MappingCatalog;
+import io.crmsync.settings.SyncRule;
 import io.crmsync.testing.EmbeddedAwsTestResource;
 
 /**
@@ -33,6 +38,15 @@ public final class ResyncFixtures {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The contact mappings the resync tests assert on (email, last name, phone, title), and no inclusion segment. */
+    public static void contactMappingsWithoutSegment(MappingCatalog mappings, InclusionSegmentSettings segments) {
+        segments.choose("contact", null);
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
+                new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
+                new FieldMapping("phone", "Phone", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
+                new FieldMapping("jobtitle", "Title", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK)));
     }
 
     /** @return the number of sync batches run */

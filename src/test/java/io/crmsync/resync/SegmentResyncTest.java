@@ -59,11 +59,7 @@ class SegmentResyncTest {
     @BeforeEach
     void contactMappingsWithoutSegment() {
         settings = SettingsSnapshot.take(mappings, segmentSettings, "contact", "deal");
-        segmentSettings.choose("contact", null);
-        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"),
-                new FieldMapping("lastname", "LastName", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
-                new FieldMapping("phone", "Phone", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK),
-                new FieldMapping("jobtitle", "Title", SyncRule.PREFER_SALESFORCE_UNLESS_BLANK)));
+        ResyncFixtures.contactMappingsWithoutSegment(mappings, segmentSettings);
         discardSyncQueue();
     }
 
