@@ -33,13 +33,15 @@ public class ImportJobRepository {
     private static final int MAX_LIST_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
+    private final Transactions transactions;
     private final String table;
     private final ImportJobTransitions transitions;
 
-    ImportJobRepository(DynamoDbClient dynamo, CrmSyncConfig config) {
+    ImportJobRepository(DynamoDbClient dynamo, Transactions transactions, CrmSyncConfig config) {
         this.dynamo = dynamo;
+        this.transactions = transactions;
         this.table = config.tableName();
-        this.transitions = new ImportJobTransitions(dynamo, table);
+        this.transitions = new ImportJobTransitions(dynamo, transactions, table);
     }
 
     /** Stores a new QUEUED job. */
@@ -110,7 +112,7 @@ public class ImportJobRepository {
         Map<String, String> names = new HashMap<>(update.names());
         names.put("#pk", StoreSchema.PK);
         try {
-            Transactions.write(dynamo, r -> r.transactItems(
+            transactions.write(dynamo, r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
                             .conditionExpression("attribute_not_exists(#pk)")
                             .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)).build()).build(),

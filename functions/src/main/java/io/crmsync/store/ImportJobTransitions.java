@@ -22,10 +22,12 @@ final class ImportJobTransitions {
     private static final int MAX_REASON_LENGTH = 1_000;
 
     private final DynamoDbClient dynamo;
+    private final Transactions transactions;
     private final String table;
 
-    ImportJobTransitions(DynamoDbClient dynamo, String table) {
+    ImportJobTransitions(DynamoDbClient dynamo, Transactions transactions, String table) {
         this.dynamo = dynamo;
+        this.transactions = transactions;
         this.table = table;
     }
 
@@ -110,7 +112,7 @@ final class ImportJobTransitions {
         }
         try {
             // Chunk transactions hold the job item now and then; a plain update then meets a conflict, not a failure.
-            var response = Transactions.retryingConflicts(() -> dynamo.updateItem(r -> r.tableName(table)
+            var response = transactions.retryingConflicts(() -> dynamo.updateItem(r -> r.tableName(table)
                     .key(ImportJobMapper.key(jobId))
                     .updateExpression(expression)
                     .conditionExpression(condition.toString())

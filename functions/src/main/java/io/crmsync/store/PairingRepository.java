@@ -31,10 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public class PairingRepository {
 
     private final DynamoDbClient dynamo;
+    private final Transactions transactions;
     private final String table;
 
-    PairingRepository(DynamoDbClient dynamo, CrmSyncConfig config) {
+    PairingRepository(DynamoDbClient dynamo, Transactions transactions, CrmSyncConfig config) {
         this.dynamo = dynamo;
+        this.transactions = transactions;
         this.table = config.tableName();
     }
 
@@ -45,7 +47,7 @@ public class PairingRepository {
         }
         Pairing stored = pairing.withVersion(1);
         try {
-            Transactions.write(dynamo, r -> r.transactItems(
+            transactions.write(dynamo, r -> r.transactItems(
                     putIfAbsent(PairingMapper.toItem(stored)),
                     putIfAbsent(PairingMapper.guardItem(stored))));
         } catch (TransactionCanceledException e) {
@@ -136,7 +138,7 @@ public class PairingRepository {
     public Pairing repair(Pairing pairing, String newSalesforceId, SalesforceType newType) {
         Pairing next = pairing.repairedTo(newSalesforceId, newType).withVersion(pairing.version() + 1);
         try {
-            Transactions.write(dynamo, r -> r.transactItems(
+            transactions.write(dynamo, r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(PairingMapper.toItem(next))
                             .conditionExpression("#v = :expected")
                             .expressionAttributeNames(Map.of("#v", "version"))
@@ -160,7 +162,7 @@ public class PairingRepository {
     /** Removes the pairing and frees its Salesforce id, if nobody saved it since it was read. */
     public void delete(Pairing pairing) {
         try {
-            Transactions.write(dynamo, r -> r.transactItems(
+            transactions.write(dynamo, r -> r.transactItems(
                     TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                             .key(PairingMapper.key(pairing.objectType(), pairing.hubspotId()))
                             .conditionExpression("#v = :expected")

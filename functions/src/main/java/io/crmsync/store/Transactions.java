@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -18,10 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * routinely, and the SDK does not retry cancelled transactions itself. Conditional failures are not retried.
  * A plain write to an item that a transaction is changing fails with TransactionConflictException, which the SDK
  * does not retry either; {@link #retryingConflicts} covers those writes.
+ * <p>
+ * A bean, not a static helper: the guard is built once the CDI container runs. A static guard was built when
+ * Quarkus' SnapStart class preloading initialised this class, before CDI existed, which broke SmallRye Fault
+ * Tolerance's programmatic API for every later caller in the deployed functions (PackagedFunctionsIT).
  */
-final class Transactions {
+@ApplicationScoped
+public class Transactions {
 
-    private static final Guard CONFLICT_RETRY = Guard.create()
+    private final Guard conflictRetry = Guard.create()
             .withDescription("dynamodb-transaction-conflict")
             .withRetry()
             .maxRetries(20)
@@ -33,18 +39,15 @@ final class Transactions {
             .done()
             .build();
 
-    private Transactions() {
-    }
-
-    static void write(DynamoDbClient dynamo, Consumer<TransactWriteItemsRequest.Builder> request) {
+    void write(DynamoDbClient dynamo, Consumer<TransactWriteItemsRequest.Builder> request) {
         TransactWriteItemsRequest built = TransactWriteItemsRequest.builder().applyMutation(request).build();
-        CONFLICT_RETRY.get(() -> dynamo.transactWriteItems(built), Object.class);
+        conflictRetry.get(() -> dynamo.transactWriteItems(built), Object.class);
     }
 
     /** Runs a single-item write, retrying while a concurrent transaction holds the item. */
     @SuppressWarnings("unchecked")
-    static <T> T retryingConflicts(Supplier<T> write) {
-        return (T) CONFLICT_RETRY.get((Supplier<Object>) write::get, Object.class);
+    <T> T retryingConflicts(Supplier<T> write) {
+        return (T) conflictRetry.get((Supplier<Object>) write::get, Object.class);
     }
 
     /** The reason DynamoDB gave for action {@code index}, e.g. "ConditionalCheckFailed", or "None". */

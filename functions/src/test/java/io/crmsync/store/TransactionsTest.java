@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -20,13 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 @QuarkusTest
 class TransactionsTest {
 
+    @Inject
+    Transactions transactions;
+
     @Test
     void transactionCancelledOnlyByConflicts_isRetried_untilItGoesThrough() {
         // given
         ScriptedClient client = new ScriptedClient(3, "None", "TransactionConflict");
 
         // when
-        Transactions.write(client, r -> r.transactItems(List.of()));
+        transactions.write(client, r -> r.transactItems(List.of()));
 
         // then
         assertThat(client.calls.get()).isEqualTo(4);
@@ -38,7 +42,7 @@ class TransactionsTest {
         ScriptedClient client = new ScriptedClient(Integer.MAX_VALUE, "ConditionalCheckFailed", "TransactionConflict");
 
         // when / then
-        assertThatThrownBy(() -> Transactions.write(client, r -> r.transactItems(List.of())))
+        assertThatThrownBy(() -> transactions.write(client, r -> r.transactItems(List.of())))
                 .isInstanceOfSatisfying(TransactionCanceledException.class,
                         e -> assertThat(Transactions.conditionFailed(e, 0)).isTrue());
         assertThat(client.calls.get()).isEqualTo(1);
@@ -50,7 +54,7 @@ class TransactionsTest {
         AtomicInteger attempts = new AtomicInteger();
 
         // when
-        String result = Transactions.retryingConflicts(() -> {
+        String result = transactions.retryingConflicts(() -> {
             if (attempts.incrementAndGet() < 3) {
                 throw TransactionConflictException.builder().message("in a transaction").build();
             }
