@@ -80,6 +80,10 @@ class PackagedFunctionsIT {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             names = file.stream().map(e -> e.getName()).toList();
         }
+        // the artifact tested here is the one template.yaml deploys
+        Object codeUri = ((Map<?, ?>) stack.template.globals().get("Function")).get("CodeUri");
+        Path deployed = io.crmsync.infra.TemplateDefinitions.locate().toAbsolutePath().getParent().resolve(codeUri.toString());
+        assertThat(deployed.normalize()).isEqualTo(zip.toAbsolutePath().normalize());
         assertThat(stack.duplicateEntries).as("entries function.zip holds twice").isEmpty();
         assertThat(names).noneMatch(n -> n.startsWith("io/crmsync/sandbox/") || n.startsWith("io/crmsync/local/")
                 || n.startsWith("io/crmsync/infra/"));
