@@ -19,7 +19,10 @@ import io.crmsync.store.InvalidCursorException;
 import io.crmsync.store.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code /imports}: review, start, list, get and cancel imports. */
+/**
+ * {@code /imports}: review, start, list, get and cancel imports; {@code /imports/objects}, {@code /imports/fields} and
+ * {@code /imports/campaigns} list what a definition can import, filter on and which campaigns it can pick.
+ */
 @ApplicationScoped
 public class ImportRoutes implements ApiRoutes {
 
@@ -27,9 +30,11 @@ public class ImportRoutes implements ApiRoutes {
     private static final int MAX_LIMIT = 100;
 
     private final ImportService imports;
+    private final ImportOptions options;
 
-    ImportRoutes(ImportService imports) {
+    ImportRoutes(ImportService imports, ImportOptions options) {
         this.imports = imports;
+        this.options = options;
     }
 
     @Override
@@ -38,6 +43,10 @@ public class ImportRoutes implements ApiRoutes {
         routes.post("/imports", guarded(this::start));
         routes.get("/imports", guarded(this::list));
         routes.get("/imports/{id}", guarded(r -> ApiResponse.ok(imports.get(r.pathParam("id")))));
+        routes.get("/imports/objects", r -> ApiResponse.ok(options.objects()));
+        routes.get("/imports/fields", guarded(r -> ApiResponse.ok(options.filterFields(r.queryParam("object"),
+                r.queryParam("customObject")))));
+        routes.get("/imports/campaigns", guarded(r -> ApiResponse.ok(Map.of("campaigns", options.activeCampaigns()))));
         routes.post("/imports/{id}/cancel", guarded(r -> ApiResponse.accepted(imports.cancel(r.pathParam("id")))));
     }
 
