@@ -20,8 +20,11 @@ public interface ConsoleConfig {
         /** The issuer URL, e.g. {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123}. */
         Optional<String> issuer();
 
-        /** The public (no secret) app client the console signs in with; also the JWT audience. */
+        /** The public (no secret) app client the console signs in with; the audience when not given. */
         Optional<String> clientId();
+
+        /** The audience the JWT authorizer requires; for Cognito, the app client id. */
+        Optional<String> audience();
 
         @WithDefault("openid email")
         String scopes();

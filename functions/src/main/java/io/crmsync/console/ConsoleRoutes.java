@@ -22,6 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ConsoleRoutes implements ApiRoutes {
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /**
+     * Where /console and / send a browser: a page path under /console/, which the deployed console API serves
+     * without a token (GET /console/{proxy+}), whereas /console/ itself may not match that route.
+     */
+    static final String ENTRY = "/console/imports";
 
     private final ConsoleAssets assets;
     private final ConsoleConfig config;
@@ -34,10 +39,10 @@ public class ConsoleRoutes implements ApiRoutes {
     @Override
     public void register(RouteTable routes) {
         routes.get("/console", r -> r.path().endsWith("/") ? serve(r, ConsoleAssets.INDEX)
-                        : new ApiResponse(308, null, Map.of("Location", "/console/")))
+                        : new ApiResponse(308, null, Map.of("Location", ENTRY)))
                 .get("/console/config.json", this::clientConfig)
                 .get("/console/{path+}", r -> serve(r, r.pathParam("path")));
-        routes.get("/", r -> new ApiResponse(302, null, Map.of("Location", "/console/")));
+        routes.get("/", r -> new ApiResponse(302, null, Map.of("Location", ENTRY)));
     }
 
     private ApiResponse serve(ApiRequest request, String path) {
@@ -88,7 +93,8 @@ public class ConsoleRoutes implements ApiRoutes {
         if (issuer.isPresent()) {
             auth = new LinkedHashMap<>();
             auth.put("issuer", issuer.get());
-            auth.put("clientId", config.oidc().clientId().orElse(""));
+            auth.put("clientId", config.oidc().clientId().filter(s -> !s.isBlank())
+                    .or(() -> config.oidc().audience()).orElse(""));
             auth.put("scopes", config.oidc().scopes());
         }
         Map<String, Object> body = new LinkedHashMap<>();

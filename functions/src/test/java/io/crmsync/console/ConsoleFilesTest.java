@@ -41,9 +41,9 @@ class ConsoleFilesTest {
 
     @Test
     void consoleWithoutSlash_andTheApiRoot_redirectToTheConsole() {
-        assertThat(get("/console", Map.of()).getString("headers.Location")).isEqualTo("/console/");
+        assertThat(get("/console", Map.of()).getString("headers.Location")).isEqualTo("/console/imports");
         assertThat(get("/console", Map.of()).getInt("statusCode")).isEqualTo(308);
-        assertThat(get("/", Map.of()).getString("headers.Location")).isEqualTo("/console/");
+        assertThat(get("/", Map.of()).getString("headers.Location")).isEqualTo("/console/imports");
     }
 
     @Test
