@@ -42,3 +42,24 @@ export function useTitle(title) {
     document.title = `${title} · crm-sync`;
   }, [title]);
 }
+
+/**
+ * Runs a user's action (a save, a retry): `busy` while it runs, the API's `error` if it refuses, `done` once it
+ * succeeded, until `reset()` or the next run.
+ */
+export function useAction(action) {
+  const [state, setState] = useState({ busy: false, error: null, done: false });
+  const run = async (...args) => {
+    setState({ busy: true, error: null, done: false });
+    try {
+      const result = await action(...args);
+      setState({ busy: false, error: null, done: true });
+      return result;
+    } catch (error) {
+      setState({ busy: false, error, done: false });
+      return undefined;
+    }
+  };
+  const reset = () => setState({ busy: false, error: null, done: false });
+  return { ...state, run, reset };
+}

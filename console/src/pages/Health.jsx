@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { post } from '../api.js';
-import { useResource, useTitle } from '../hooks.js';
+import { useAction, useResource, useTitle } from '../hooks.js';
 import { count, dateTime, words } from '../format.js';
 import { Banner, Empty, Loading, PageHeader, ProgressBar } from '../components/ui.jsx';
 import { UsageChart } from '../components/UsageChart.jsx';
@@ -37,21 +37,12 @@ export function Health() {
 
 function ObjectErrors({ errors, onQueued }) {
   const [selected, setSelected] = useState(new Set());
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-
-  async function retry(body) {
-    setBusy(true);
-    setError(null);
-    try {
-      onQueued(await post('/sync-errors/retry', body));
-      setSelected(new Set());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const retrying = useAction(async (body) => {
+    onQueued(await post('/sync-errors/retry', body));
+    setSelected(new Set());
+  });
+  const { busy, error } = retrying;
+  const retry = retrying.run;
 
   const toggle = (id) => {
     const next = new Set(selected);

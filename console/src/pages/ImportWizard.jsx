@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post, query } from '../api.js';
-import { useResource, useTitle } from '../hooks.js';
+import { useAction, useResource, useTitle } from '../hooks.js';
 import { count, words, OBJECT_LABELS } from '../format.js';
 import { Banner, ErrorMessage, Field, Loading, PageHeader, errorFor } from '../components/ui.jsx';
 
@@ -25,8 +25,9 @@ export function ImportWizard() {
   const [filters, setFilters] = useState([]);
   const [syncToSegment, setSyncToSegment] = useState(false);
   const [review, setReview] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useAction(async (path, onDone) => onDone(await post(path, definition())));
+  const { error, busy } = submission;
+  const submit = submission.run;
 
   const fieldsPath = object === 'custom' && !customObject ? null
     : `/imports/fields${query({ object, customObject: object === 'custom' ? customObject : '' })}`;
@@ -38,7 +39,7 @@ export function ImportWizard() {
   function changed(update) {
     update();
     setReview(null);
-    setError(null);
+    submission.reset();
   }
 
   function definition() {
@@ -47,18 +48,6 @@ export function ImportWizard() {
     if (object === 'custom') d.customObject = customObject;
     if (SEGMENT_OBJECTS.includes(object)) d.syncToInclusionSegment = syncToSegment;
     return d;
-  }
-
-  async function submit(path, onDone) {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await post(path, definition()));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
   }
 
   const shownFields = ['object', 'customObject', 'campaignId', 'syncToInclusionSegment',

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get, post } from '../api.js';
-import { useResource, useTitle } from '../hooks.js';
+import { useAction, useResource, useTitle } from '../hooks.js';
 import { count, dateTime, duration, eta, words, OBJECT_LABELS } from '../format.js';
 import { Banner, Empty, ErrorMessage, Loading, PageHeader, ProgressBar, StatusBadge } from '../components/ui.jsx';
 
@@ -74,23 +74,14 @@ export function Imports() {
 }
 
 function ImportRow({ job, highlighted, onChange }) {
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const cancelling = useAction(async () => {
+    await post(`/imports/${job.importId}/cancel`, {});
+    onChange();
+  });
+  const { busy, error } = cancelling;
+  const cancel = cancelling.run;
   const left = eta(job);
   const cancellable = UNFINISHED.includes(job.status) && !job.cancelRequested;
-
-  async function cancel() {
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/imports/${job.importId}/cancel`, {});
-      onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <tr class={highlighted ? 'highlight' : ''} data-import-id={job.importId}>

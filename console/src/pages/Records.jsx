@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { get, post, query } from '../api.js';
-import { useResource, useTitle } from '../hooks.js';
+import { useAction, useResource, useTitle } from '../hooks.js';
 import { dateTime, words, DIRECTION_LABELS, RULE_LABELS } from '../format.js';
 import { Banner, Empty, Field, Loading, PageHeader, StatusBadge, errorFor } from '../components/ui.jsx';
 
@@ -14,28 +14,21 @@ export function Records() {
   const [object, setObject] = useState(params.object ?? 'contact');
   const [q, setQ] = useState(params.q ?? '');
   const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-
-  async function search(e) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const searching = useAction(async () => {
     setResult(null);
-    try {
-      const answer = await get(`/records/search${query({ object, q })}`);
-      if (answer.matches.length === 1) {
-        const m = answer.matches[0];
-        route(`/console/records/${m.object}/${m.hubspotId ?? m.salesforceId}`);
-        return;
-      }
-      setResult(answer);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const answer = await get(`/records/search${query({ object, q })}`);
+    if (answer.matches.length === 1) {
+      const m = answer.matches[0];
+      route(`/console/records/${m.object}/${m.hubspotId ?? m.salesforceId}`);
+      return;
     }
-  }
+    setResult(answer);
+  });
+  const { error, busy } = searching;
+  const search = (e) => {
+    e.preventDefault();
+    searching.run();
+  };
 
   return (
     <section>
@@ -82,24 +75,15 @@ export function RecordPage({ object, id }) {
   useTitle(`${words(object)} ${id}`);
   const record = useResource(`/records/${encodeURIComponent(object)}/${encodeURIComponent(id)}`);
   const [resync, setResync] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
   const r = record.data;
-
-  async function run(dryRun) {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { object: r.object, dryRun };
-      if (r.hubspotId) body.hubspotId = r.hubspotId; else body.salesforceId = r.salesforceId;
-      setResync(await post('/resync', body));
-      if (!dryRun) record.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const action = useAction(async (dryRun) => {
+    const body = { object: r.object, dryRun };
+    if (r.hubspotId) body.hubspotId = r.hubspotId; else body.salesforceId = r.salesforceId;
+    setResync(await post('/resync', body));
+    if (!dryRun) record.reload();
+  });
+  const { busy, error } = action;
+  const run = action.run;
 
   if (record.error) {
     return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { put } from '../api.js';
-import { useResource, useTitle } from '../hooks.js';
+import { useAction, useResource, useTitle } from '../hooks.js';
 import { words, RULE_LABELS } from '../format.js';
 import { Banner, ErrorMessage, Field, Loading, PageHeader, errorFor } from '../components/ui.jsx';
 
@@ -31,39 +31,25 @@ export function Settings() {
 function Mappings({ object, saved, onSaved }) {
   const options = useResource(`/settings/mappings/${object}/options`);
   const [rows, setRows] = useState(() => saved.map((m) => ({ ...m, key: Math.random() })));
-  const [error, setError] = useState(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(async () => {
+    await put(`/settings/mappings/${object}`, {
+      mappings: rows.map(({ hubspotProperty, salesforceField, rule }) => ({ hubspotProperty, salesforceField, rule })),
+    });
+    onSaved();
+  });
+  const { error, done, busy } = save;
   const o = options.data;
-
-  const edit = (i, change) => {
-    setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
-    setDone(false);
+  const changeRows = (next) => {
+    setRows(next);
+    save.reset();
   };
-
-  async function save(e) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
-      await put(`/settings/mappings/${object}`, {
-        mappings: rows.map(({ hubspotProperty, salesforceField, rule }) => ({ hubspotProperty, salesforceField, rule })),
-      });
-      setDone(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const edit = (i, change) => changeRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
 
   // The API names the offending property or field by its name: the row that holds it shows the message.
   const rowError = (row, side) => (error && error.field === row[side] ? error : null);
   const shown = rows.flatMap((r) => [r.hubspotProperty, r.salesforceField]);
   return (
-    <form class="card" onSubmit={save} aria-labelledby="mappings-title">
+    <form class="card" onSubmit={(e) => { e.preventDefault(); save.run(); }} aria-labelledby="mappings-title">
       <div class="card-head">
         <h2 id="mappings-title">Field mappings</h2>
         <span class="muted small">{o ? `HubSpot ${object} ⇄ Salesforce ${o.salesforceObjects.join(' and ')}` : ''}</span>
@@ -117,7 +103,7 @@ function Mappings({ object, saved, onSaved }) {
                 </td>
                 <td>
                   <button type="button" class="button small" aria-label={`Remove mapping ${i + 1}`}
-                    onClick={() => { setRows(rows.filter((_, j) => j !== i)); setDone(false); }}>Remove</button>
+                    onClick={() => changeRows(rows.filter((_, j) => j !== i))}>Remove</button>
                 </td>
               </tr>
             ))}
@@ -128,7 +114,7 @@ function Mappings({ object, saved, onSaved }) {
       {done && <Banner kind="ok">Mappings saved. The next sync of each record uses them.</Banner>}
       <div class="button-row">
         <button type="button" class="button" disabled={!o}
-          onClick={() => setRows([...rows, { key: Math.random(), hubspotProperty: '', salesforceField: '', rule: 'PREFER_SALESFORCE_UNLESS_BLANK' }])}>
+          onClick={() => changeRows([...rows, { key: Math.random(), hubspotProperty: '', salesforceField: '', rule: 'PREFER_SALESFORCE_UNLESS_BLANK' }])}>
           Add mapping
         </button>
         <button type="submit" class="button primary" disabled={busy || !o}>Save mappings</button>
@@ -146,22 +132,12 @@ function withCurrent(options, current) {
 function Segment({ object, listId, onSaved }) {
   const choices = useResource(`/settings/inclusion-segments/${object}/choices`);
   const [value, setValue] = useState(listId ?? '');
-  const [error, setError] = useState(null);
-  const [done, setDone] = useState(false);
+  const save = useAction(async () => {
+    await put(`/settings/inclusion-segments/${object}`, { listId: value === '' ? null : value });
+    onSaved();
+  });
+  const { error, done } = save;
   useEffect(() => setValue(listId ?? ''), [listId]);
-
-  async function save(e) {
-    e.preventDefault();
-    setError(null);
-    setDone(false);
-    try {
-      await put(`/settings/inclusion-segments/${object}`, { listId: value === '' ? null : value });
-      setDone(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  }
 
   if (choices.error?.code === 'INVALID_SEGMENT' && choices.error.field === 'object') {
     return (
@@ -172,13 +148,13 @@ function Segment({ object, listId, onSaved }) {
     );
   }
   return (
-    <form class="card" onSubmit={save}>
+    <form class="card" onSubmit={(e) => { e.preventDefault(); save.run(); }}>
       <h2>Inclusion segment</h2>
       <Banner error={choices.error} />
       <Field label="Only records in this active list sync" error={errorFor(error, 'listId')}
         hint="Only active (dynamic) lists can be inclusion segments: their membership follows their filters.">
         {(a) => (
-          <select {...a} value={value} onChange={(e) => { setValue(e.currentTarget.value); setDone(false); }}>
+          <select {...a} value={value} onChange={(e) => { setValue(e.currentTarget.value); save.reset(); }}>
             <option value="">No segment: every record syncs</option>
             {listId && !(choices.data?.lists ?? []).some((l) => l.listId === listId) && <option value={listId}>List {listId}</option>}
             {(choices.data?.lists ?? []).map((l) => <option key={l.listId} value={l.listId}>{l.name} ({l.size} records)</option>)}
@@ -208,29 +184,19 @@ function ContactSettings({ settings, onSaved }) {
 
 function Choice({ title, path, name, value, options, onSaved }) {
   const [chosen, setChosen] = useState(value);
-  const [error, setError] = useState(null);
-  const [done, setDone] = useState(false);
-
-  async function save(e) {
-    e.preventDefault();
-    setError(null);
-    setDone(false);
-    try {
-      await put(path, { [name]: chosen });
-      setDone(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const save = useAction(async () => {
+    await put(path, { [name]: chosen });
+    onSaved();
+  });
+  const { error, done } = save;
 
   return (
-    <form class="card" onSubmit={save}>
+    <form class="card" onSubmit={(e) => { e.preventDefault(); save.run(); }}>
       <fieldset>
         <legend><h2>{title}</h2></legend>
         {options.map(([v, label]) => (
           <label key={v} class="radio">
-            <input type="radio" name={name} value={v} checked={chosen === v} onChange={() => { setChosen(v); setDone(false); }} />
+            <input type="radio" name={name} value={v} checked={chosen === v} onChange={() => { setChosen(v); save.reset(); }} />
             {label}
           </label>
         ))}

@@ -1,5 +1,7 @@
 package io.crmsync.console;
 
+import static io.crmsync.testing.Eventually.eventually;
+import static io.crmsync.testing.Eventually.sleep;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -273,27 +274,5 @@ class ConsoleBrowserTest {
 
     private static RequestSpecification hubspot() {
         return given().port(LocalModeProfile.HUBSPOT_PORT).auth().oauth2("local").contentType("application/json");
-    }
-
-    /** The value once {@code probe} answers one, checked every 250 ms for up to 60 s. */
-    private static <T> T eventually(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            sleep(Duration.ofMillis(250));
-        }
-        throw new AssertionError("Not reached within 60 s");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.crmsync.imports;
 
+import static io.crmsync.testing.LambdaEvents.apiBody;
 import static io.crmsync.testing.LambdaEvents.httpRequest;
 import static io.crmsync.testing.LambdaEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +89,6 @@ class ImportOptionsApiTest {
     }
 
     private static JsonPath call(String path, String query, int status) {
-        JsonPath answer = invoke(httpRequest("GET", path, query, null)).then().statusCode(200).extract().jsonPath();
-        assertThat(answer.getInt("statusCode")).as(answer.getString("body")).isEqualTo(status);
-        return new JsonPath(answer.getString("body"));
+        return apiBody("GET", path, query, null, status);
     }
 }

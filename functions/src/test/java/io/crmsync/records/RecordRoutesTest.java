@@ -1,7 +1,6 @@
 package io.crmsync.records;
 
-import static io.crmsync.testing.LambdaEvents.httpRequest;
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.apiBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -112,12 +111,10 @@ class RecordRoutesTest {
     }
 
     private static JsonPath call(String path, int status) {
-        return call(path, null, status);
+        return apiBody("GET", path, null, null, status);
     }
 
     private static JsonPath call(String path, String query, int status) {
-        JsonPath answer = invoke(httpRequest("GET", path, query, null)).then().statusCode(200).extract().jsonPath();
-        assertThat(answer.getInt("statusCode")).as(answer.getString("body")).isEqualTo(status);
-        return new JsonPath(answer.getString("body"));
+        return apiBody("GET", path, query, null, status);
     }
 }

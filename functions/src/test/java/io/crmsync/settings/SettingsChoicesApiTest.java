@@ -1,7 +1,6 @@
 package io.crmsync.settings;
 
-import static io.crmsync.testing.LambdaEvents.httpRequest;
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.apiBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -77,8 +76,6 @@ class SettingsChoicesApiTest {
     }
 
     private static JsonPath call(String path, int status) {
-        JsonPath answer = invoke(httpRequest("GET", path, null, null)).then().statusCode(200).extract().jsonPath();
-        assertThat(answer.getInt("statusCode")).as(answer.getString("body")).isEqualTo(status);
-        return new JsonPath(answer.getString("body"));
+        return apiBody("GET", path, null, null, status);
     }
 }

@@ -81,6 +81,17 @@ public final class LambdaEvents {
         return given().contentType("application/json").body(event).post(mockEventServer());
     }
 
+    /**
+     * Calls the api function, checks the HTTP status it answered and returns the JSON body it answered with.
+     */
+    public static io.restassured.path.json.JsonPath apiBody(String method, String path, String query, String body,
+            int expectedStatus) {
+        var answer = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(answer.getInt("statusCode")).as(method + " " + path + " answered "
+                + answer.getString("body")).isEqualTo(expectedStatus);
+        return new io.restassured.path.json.JsonPath(answer.getString("body"));
+    }
+
     /** The message ids of the records in an SQS batch event, in order. */
     @SuppressWarnings("unchecked")
     public static List<String> messageIds(Map<String, Object> sqsBatch) {
