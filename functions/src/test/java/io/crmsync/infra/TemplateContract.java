@@ -41,6 +41,7 @@ final class TemplateContract {
         checkConsoleRoutes(template, out);
         return out;
     }
+
     /** The only routes a browser may call without a token: the console's files. */
     static final Set<String> PUBLIC_CONSOLE_ROUTES = Set.of("GET /console", "GET /console/{proxy+}");
 
