@@ -15,8 +15,9 @@ export function Health() {
   function queued(answer) {
     setNotice(`Queued ${count(answer.records)} ${answer.records === 1 ? 'record' : 'records'} for a retry. `
       + 'Errors disappear from this list once their records sync; an error that comes back still has its cause.');
+    // every 2 s for two minutes, so the retried errors are seen leaving the list
     setRetrying(true);
-    setTimeout(() => setRetrying(false), 30000);
+    setTimeout(() => setRetrying(false), 120000);
     errors.reload();
   }
 
@@ -141,7 +142,8 @@ function ApiUsage() {
           </div>
           <div class="charts">
             <UsageChart title="Salesforce" hours={hours} pick={(h) => h.salesforce}
-              limits={[{ label: 'crm-sync allocation', value: sf.allocation, color: '#dc2626' }]}
+              limits={[{ label: 'crm-sync allocation', value: sf.allocation, color: '#dc2626' },
+                { label: 'org daily limit (every integration)', value: sf.orgDailyLimit, color: '#7c3aed' }]}
               summary={`Salesforce: ${sf.callsLast24Hours} calls in the last 24 hours against an allocation of ${sf.allocation}.`} />
             <UsageChart title="HubSpot" hours={hours} pick={(h) => h.hubspot}
               limits={[{ label: 'daily limit', value: hs.rateLimit?.dailyMax ?? null, color: '#dc2626' }]}

@@ -147,6 +147,11 @@ final class ConsoleBrowser implements AutoCloseable {
     Path screenshot(String name) {
         assertFitsTheWindow();
         assertLoadedOnlyFromItsOwnOrigin();
+        // a figure for the record, not a check: timings belong in benchmarks
+        System.out.printf("console page %s: loaded in %s ms, %s bytes transferred%n", name,
+                js("const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.loadEventEnd - n.startTime)"),
+                js("return performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))"
+                        + ".reduce((a, e) => a + (e.transferSize || 0), 0)"));
         long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight)");
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 100, 900), 6000)));
