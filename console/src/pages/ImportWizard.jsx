@@ -133,7 +133,8 @@ export function ImportWizard() {
           {review && (
             <div class="review" role="status">
               <p class="review-count"><strong>{count(review.count)}</strong> Salesforce {review.count === 1 ? 'record' : 'records'} will be imported.</p>
-              <p class="muted small">Counted with one Salesforce COUNT() query; records without an email are skipped and counted.</p>
+              <p class="muted small">Counted with one Salesforce COUNT() query{SEGMENT_OBJECTS.includes(object) || object === 'campaign'
+                ? '; records without an email are skipped, and counted in the import table.' : '.'}</p>
             </div>
           )}
           <div class="button-row">
