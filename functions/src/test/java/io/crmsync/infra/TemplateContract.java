@@ -37,6 +37,7 @@ final class TemplateContract {
         checkQueues(template, out);
         checkTable(template, out);
         checkSecrets(template, out);
+        checkFunctionAlarms(template, out);
         return out;
     }
 
@@ -188,6 +189,37 @@ final class TemplateContract {
         if (!"PAY_PER_REQUEST".equals(table.billingMode()) || !table.pointInTimeRecovery()) {
             out.add("Table must be on-demand (PAY_PER_REQUEST) with point-in-time recovery on");
         }
+    }
+
+    /**
+     * Every function alarms on its errors and throttles, and a scheduled function on a duration near its timeout:
+     * a silent failure of a serverless sync is data not moving.
+     */
+    private static void checkFunctionAlarms(TemplateDefinitions t, List<String> out) {
+        List<Map<String, Object>> lambdaAlarms = t.logicalIdsOfType("AWS::CloudWatch::Alarm").stream()
+                .map(t::properties).filter(a -> "AWS/Lambda".equals(a.get("Namespace"))).toList();
+        for (String fn : t.logicalIdsOfType("AWS::Serverless::Function")) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                if (lambdaAlarms.stream().noneMatch(a -> metric.equals(a.get("MetricName")) && alarmsOn(a, fn))) {
+                    out.add(fn + ": no CloudWatch alarm on its " + metric);
+                }
+            }
+            if (String.valueOf(t.properties(fn).get("Events")).contains("Type=Schedule")) {
+                long timeoutMs = 1000L * Integer.parseInt(String.valueOf(t.properties(fn).getOrDefault("Timeout", 3)));
+                boolean nearTimeout = lambdaAlarms.stream().anyMatch(a -> "Duration".equals(a.get("MetricName"))
+                        && alarmsOn(a, fn) && a.get("Threshold") instanceof Number n && n.longValue() < timeoutMs);
+                if (!nearTimeout) {
+                    out.add(fn + ": scheduled, but no Duration alarm with a threshold below its timeout (" + timeoutMs
+                            + " ms)");
+                }
+            }
+        }
+    }
+
+    private static boolean alarmsOn(Map<String, Object> alarm, String functionLogicalId) {
+        return alarm.get("Dimensions") instanceof List<?> dimensions && dimensions.stream()
+                .anyMatch(d -> d instanceof Map<?, ?> m && "FunctionName".equals(m.get("Name"))
+                        && functionLogicalId.equals(referencedId(m.get("Value"))));
     }
 
     /** Credentials come from SSM SecureString parameters: environment values only ever name parameters. */

@@ -90,6 +90,27 @@ class TemplateContractTest {
     }
 
     @Test
+    void template_withFunctionWithoutErrorAlarm_isRejected() throws IOException {
+        // given the sync worker's error alarm points at another function
+        String broken = read().replace(
+                "MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref SyncBatchFunction",
+                "MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref PollFunction");
+        assertThat(broken).isNotEqualTo(read());
+
+        var violations = violationsOf(broken);
+
+        assertThat(violations).contains("SyncBatchFunction: no CloudWatch alarm on its Errors");
+    }
+
+    @Test
+    void template_withPollDurationAlarmAboveItsTimeout_isRejected() throws IOException {
+        var violations = violationsOf(read().replace("Threshold: 480000", "Threshold: 600000"));
+
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("PollFunction")
+                .contains("no Duration alarm with a threshold below its timeout"));
+    }
+
+    @Test
     void shortFormTags_areReadAsTheirLongForm() {
         var queues = TemplateDefinitions.load(TEMPLATE).queues("prod");
 

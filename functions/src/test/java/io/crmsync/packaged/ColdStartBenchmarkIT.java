@@ -45,9 +45,14 @@ class ColdStartBenchmarkIT {
     }
 
     @Test
-    void api_coldAndWarm() throws Exception {
-        measure("ApiFunction", "api /imports/review", () -> httpRequest("POST", "/imports/review", null,
-                "{\"object\":\"contacts\"}"));
+    void api_tableOnlyRoute_coldAndWarm() throws Exception {
+        measure("ApiFunction", "api GET /imports (DynamoDB only)", () -> httpRequest("GET", "/imports", null, null));
+    }
+
+    @Test
+    void api_salesforceRoute_coldAndWarm() throws Exception {
+        measure("ApiFunction", "api POST /imports/review (SSM, Salesforce login and a COUNT query)",
+                () -> httpRequest("POST", "/imports/review", null, "{\"object\":\"contacts\"}"));
     }
 
     @Test
@@ -74,8 +79,9 @@ class ColdStartBenchmarkIT {
                 }
             }
         }
-        System.out.printf("%n== cold start: %s (function.zip under the runtime interface client, %d runs) ==%n", what,
-                COLD_STARTS);
+        System.out.printf("%n== cold start: %s (function.zip under the runtime interface client, %d runs; load average %.1f on %d cores) ==%n",
+                what, COLD_STARTS, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("  process start -> first answer  median %.0f ms  (runs: %s)%n", median(cold), rounded(cold));
         System.out.printf("  process start -> init done     median %.0f ms%n", median(init));
         System.out.printf("  warm invoke (%d after start)   median %.1f ms, max %.1f ms%n%n", WARM_INVOCATIONS,

@@ -53,6 +53,10 @@ final class PackagedFunction implements AutoCloseable {
         command.add("-XX:MaxHeapSize=" + (deployment.memoryMb() * 85 / 100) + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + runtimeJni);
+        if (snapStart) {
+            // as the managed runtime does, so that org.crac hooks (Quarkus' among them) run on the client's checkpoint
+            command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        }
         command.add("-cp");
         command.add(String.join(File.pathSeparator, runtimeClasspath.stream().map(Path::toString).toList()));
         command.add(RUNTIME_MAIN);

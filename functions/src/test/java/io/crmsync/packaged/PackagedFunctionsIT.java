@@ -222,7 +222,32 @@ class PackagedFunctionsIT {
         assertThat(stack.grants("ImportDeadLetterFunction")).noneMatch(g -> g.action().startsWith("ssm:"));
     }
 
+    @Test
+    @Order(9)
+    void api_initialisedForSnapStart_checkpointsRestoresAndAnswers() {
+        // given the api function initialised as SnapStart does before taking the snapshot (the runtime runs the
+        // checkpoint hooks, waits for restore/next, then runs the restore hooks)
+        try (PackagedFunction snapStarted = stack.start("ApiFunction", true)) {
+            // when an event arrives after the restore
+            JsonNode response = parse(snapStarted.invokeOk(write(httpRequest("POST", "/imports/review", null,
+                    "{\"object\":\"contacts\"}"))));
+
+            // then it answers from fresh connections and credentials, as a restored copy must
+            assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+            assertThat(parse(response.path("body").asText()).path("count").asInt()).isEqualTo(CONTACTS);
+            assertThat(snapStarted.log()).doesNotContain("Exception").doesNotContain("ERROR");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    private static String write(Object event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> out = new ArrayList<>(a);
