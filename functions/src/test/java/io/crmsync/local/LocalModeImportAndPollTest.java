@@ -4,6 +4,15 @@ import static io.crmsync.testing.Eventually.eventually;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+<<<<<<< HEAD
+=======
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+>>>>>>> main
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,16 +29,27 @@ class LocalModeImportAndPollTest {
 
     private static final String EMAIL = "contact4@eu.example.com";
 
+    // The ports as the application was given them: Quarkus may load LocalModeProfile (and run its static port picks)
+    // in a class loader other than this test's.
+    @ConfigProperty(name = "crmsync.local.api-port")
+    int apiPort;
+
+    @ConfigProperty(name = "crmsync.salesforce.login-url")
+    URI salesforce;
+
+    @ConfigProperty(name = "crmsync.hubspot.base-url")
+    URI hubspot;
+
     @Test
     void importThenSalesforceChange_reachHubSpot_throughTheLocalQueuesAndSchedule() {
         // given an import of one demo contact (in the demo inclusion segment) started over HTTP
-        String importId = given().port(LocalModeProfile.API_PORT).body("""
+        String importId = given().port(apiPort).body("""
                 {"object":"contacts","filters":[{"field":"Email","operator":"eq","value":"%s"}]}""".formatted(EMAIL))
                 .post("/imports").then().statusCode(202).extract().path("importId");
 
         // when the local SQS event source runs its chunks
         JsonPath job = eventually(() -> {
-            JsonPath view = given().port(LocalModeProfile.API_PORT).get("/imports/" + importId).jsonPath();
+            JsonPath view = given().port(apiPort).get("/imports/" + importId).jsonPath();
             return "COMPLETED".equals(view.getString("status")) ? view : null;
         });
 
@@ -38,14 +58,14 @@ class LocalModeImportAndPollTest {
         assertThat(job.getInt("created")).isEqualTo(1);
 
         // and when its title changes in Salesforce, the scheduled poll brings it to HubSpot
-        String salesforceId = given().port(LocalModeProfile.SALESFORCE_PORT).auth().oauth2("local")
+        String salesforceId = given().port(salesforce.getPort()).auth().oauth2("local")
                 .queryParam("q", "SELECT Id FROM Contact WHERE Email = '" + EMAIL + "'")
                 .get("/services/data/v62.0/query").jsonPath().getString("records[0].Id");
-        given().port(LocalModeProfile.SALESFORCE_PORT).auth().oauth2("local").contentType("application/json")
+        given().port(salesforce.getPort()).auth().oauth2("local").contentType("application/json")
                 .body("{\"Title\":\"VP Engineering\"}").patch("/services/data/v62.0/sobjects/Contact/" + salesforceId)
                 .then().statusCode(204);
         String title = eventually(() -> {
-            String current = given().port(LocalModeProfile.HUBSPOT_PORT).auth().oauth2("local")
+            String current = given().port(hubspot.getPort()).auth().oauth2("local")
                     .contentType("application/json").body("""
                             {"filterGroups":[{"filters":[{"propertyName":"email","operator":"EQ","value":"%s"}]}],
                              "properties":["jobtitle"]}""".formatted(EMAIL))

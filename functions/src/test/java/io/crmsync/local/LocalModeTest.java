@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.config.CrmSyncConfig;
@@ -28,9 +29,14 @@ class LocalModeTest {
     @Inject
     CrmSyncConfig config;
 
+    // The port as the application was given it: Quarkus may load LocalModeProfile (and run its static port picks) in
+    // a class loader other than this test's.
+    @ConfigProperty(name = "crmsync.local.api-port")
+    int apiPort;
+
     @Test
     void httpApi_servesTheApiFunction_withItsJsonErrors() {
-        given().port(LocalModeProfile.API_PORT).get("/no-such-route")
+        given().port(apiPort).get("/no-such-route")
                 .then().statusCode(404)
                 .contentType("application/json")
                 .body("error.code", equalTo("ROUTE_NOT_FOUND"));

@@ -90,7 +90,8 @@ class PackagedFunctionsIT {
         assertThat(names.stream().filter(n -> n.startsWith("lib/")))
                 .noneMatch(n -> n.contains("io.vertx.vertx-web-4") || n.contains("DynamoDBLocal") || n.contains("elasticmq")
                         || n.contains("sqlite4java") || n.contains("crm-sync-sandboxes") || n.contains("crm-sync-local")
-                        || n.contains("snakeyaml") || n.contains("pekko") || n.contains("scala-library"));
+                        || n.contains("snakeyaml") || n.contains("pekko") || n.contains("scala-library")
+                        || n.contains("log4j2-jboss-logmanager"));
         System.out.printf("function.zip: %,d bytes, %d entries%n", Files.size(zip), names.size());
     }
 

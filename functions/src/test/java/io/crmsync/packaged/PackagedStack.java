@@ -166,19 +166,21 @@ final class PackagedStack implements AutoCloseable {
         aws.close();
     }
 
-    /** The entry names of {@code function.zip} that occur more than once, found while unzipping it. */
+    /** The files {@code function.zip} holds more than once, found while unzipping it. */
     final List<String> duplicateEntries = new ArrayList<>();
 
     /**
      * Every entry of the archive, in order, into the task root (a later copy of a path overwrites an earlier one);
-     * returns the paths that occur twice, since which copy a Lambda extraction keeps is not defined.
+     * returns the files that occur twice, since which copy a Lambda extraction keeps is not defined. A directory entry
+     * has no content, so one that occurs twice is not counted: Quarkus 3.34's jar writer adds {@code META-INF/} with the
+     * manifest and again with the application's directories, and both extract to the same empty directory.
      */
     static List<String> unzipAsLambdaDoes(Path zip, Path taskRoot) throws IOException {
         Set<String> seen = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
-                if (!seen.add(entry.getName())) {
+                if (!seen.add(entry.getName()) && !entry.isDirectory()) {
                     duplicates.add(entry.getName());
                 }
                 Path out = taskRoot.resolve(entry.getName()).normalize();

@@ -16,11 +16,16 @@ import io.restassured.response.Response;
  */
 public final class LambdaEvents {
 
-    /** Quarkus' mock Lambda event server in test mode (set another port to run two builds side by side). */
+    /**
+     * Quarkus' mock Lambda event server in test mode. It listens on a free port (test-port=0 in
+     * application.properties, so that two builds can run side by side); Quarkus publishes where.
+     */
     private static String mockEventServer() {
-        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.lambda.mock-event-server.test-port", Integer.class).orElse(8081);
-        return "http://localhost:" + port;
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return config.getOptionalValue("quarkus-internal.aws-lambda.test-api", String.class)
+                .map(hostPort -> "http://" + hostPort)
+                .orElseGet(() -> "http://localhost:" + config.getOptionalValue(
+                        "quarkus.lambda.mock-event-server.test-port", Integer.class).orElse(8081));
     }
 
     private LambdaEvents() {

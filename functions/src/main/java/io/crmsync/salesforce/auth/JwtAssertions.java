@@ -1,45 +1,40 @@
 package io.crmsync.salesforce.auth;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
-
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.lang.JoseException;
 
 import io.crmsync.salesforce.error.LoginFailedException;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtException;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Signs the JWT-bearer assertion Salesforce expects: RS256, {@code iss} = consumer key, {@code sub} = username,
- * {@code aud} = login host, {@code exp} a few minutes ahead (Salesforce allows at most 3).
+ * {@code aud} = login host, {@code exp} a few minutes ahead (Salesforce allows at most 3). SmallRye JWT
+ * (quarkus-smallrye-jwt-build) builds and signs it; it also adds {@code iat} and {@code jti}, which Salesforce ignores.
  */
 public final class JwtAssertions {
 
-    private static final Duration LIFETIME = Duration.ofMinutes(3);
+    static final Duration LIFETIME = Duration.ofMinutes(3);
 
     private JwtAssertions() {
     }
 
     public static String sign(String clientId, String username, String audience, PrivateKey key) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(clientId);
-        claims.setSubject(username);
-        claims.setAudience(audience);
-        claims.setExpirationTimeMinutesInTheFuture(LIFETIME.toMinutes());
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
+            return Jwt.issuer(clientId)
+                    .subject(username)
+                    .audience(audience)
+                    .expiresIn(LIFETIME)
+                    .jws()
+                    .algorithm(SignatureAlgorithm.RS256)
+                    .sign(key);
+        } catch (JwtException e) {
+            // The cause can describe the key; keep only its type.
             throw new LoginFailedException("Could not sign the Salesforce JWT assertion: " + e.getClass().getSimpleName(),
-                    e);
+                    (Throwable) null);
         }
     }
 
@@ -49,10 +44,8 @@ public final class JwtAssertions {
             throw new LoginFailedException("crmsync.salesforce.private-key is PKCS#1 (BEGIN RSA PRIVATE KEY); convert "
                     + "it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem", (Throwable) null);
         }
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            byte[] der = Base64.getDecoder().decode(base64);
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyUtils.decodePrivateKey(pem, SignatureAlgorithm.RS256);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             // The cause's message could quote key material; keep only its type.
             throw new LoginFailedException("crmsync.salesforce.private-key is not a PEM PKCS#8 RSA private key ("
