@@ -5,14 +5,15 @@ import static io.crmsync.testing.Eventually.sleep;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,19 +37,32 @@ import io.restassured.specification.RequestSpecification;
 @TestProfile(LocalModeProfile.class)
 class ConsoleBrowserTest {
 
-    private static final String BASE = "http://localhost:" + LocalModeProfile.API_PORT;
     private static ConsoleBrowser browser;
     private List<Map<String, Object>> contactMappings;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = ConsoleBrowser.open(BASE);
+    // The ports as the application was given them: Quarkus may run LocalModeProfile's port picks in another class
+    // loader than this test's.
+    @ConfigProperty(name = "crmsync.local.api-port")
+    int apiPort;
+
+    @ConfigProperty(name = "crmsync.salesforce.login-url")
+    URI salesforceUrl;
+
+    @ConfigProperty(name = "crmsync.hubspot.base-url")
+    URI hubspotUrl;
+
+    @BeforeEach
+    void openBrowser() {
+        if (browser == null) {
+            browser = ConsoleBrowser.open("http://localhost:" + apiPort);
+        }
     }
 
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
     }
 
@@ -209,7 +223,7 @@ class ConsoleBrowserTest {
     }
 
     /** Imports one demo contact (in the demo segment, so the import's follow-up sync pairs it) and waits for it. */
-    private static Paired importAndPair(String email) {
+    private Paired importAndPair(String email) {
         String importId = api().body("{\"object\":\"contacts\",\"filters\":[{\"field\":\"Email\",\"operator\":\"eq\","
                 + "\"value\":\"" + email + "\"}]}").post("/imports").then().statusCode(202).extract().path("importId");
         eventually(() -> api().get("/imports/" + importId).jsonPath().getString("status").startsWith("COMPLETED") ? "" : null);
@@ -223,7 +237,7 @@ class ConsoleBrowserTest {
     }
 
     /** Waits until the pairing's version holds still over three poll intervals (2 s each in this profile). */
-    private static void waitUntilQuiet(Paired contact) {
+    private void waitUntilQuiet(Paired contact) {
         eventually(() -> {
             long before = api().get("/pairings/contact/" + contact.hubspotId()).jsonPath().getLong("version");
             sleep(Duration.ofSeconds(6));
@@ -232,18 +246,18 @@ class ConsoleBrowserTest {
         });
     }
 
-    private static String openErrorOf(String hubspotId) {
+    private String openErrorOf(String hubspotId) {
         List<Map<String, Object>> errors = api().get("/sync-errors?object=contact").jsonPath()
                 .getList("objects[0].categories.errors.flatten()");
         return errors.stream().filter(e -> hubspotId.equals(e.get("hubspotId"))).map(e -> (String) e.get("id"))
                 .findFirst().orElse(null);
     }
 
-    private static String hubspotLastName(String hubspotId) {
+    private String hubspotLastName(String hubspotId) {
         return hubspotProperty(hubspotId, "lastname");
     }
 
-    private static String hubspotProperty(String hubspotId, String property) {
+    private String hubspotProperty(String hubspotId, String property) {
         return hubspot().get("/crm/v3/objects/contacts/" + hubspotId + "?properties=" + property).jsonPath()
                 .getString("properties." + property);
     }
@@ -264,15 +278,15 @@ class ConsoleBrowserTest {
                 + ".find(tr => tr.querySelector('select').value === arguments[0])", property);
     }
 
-    private static RequestSpecification api() {
-        return given().port(LocalModeProfile.API_PORT).contentType("application/json");
+    private RequestSpecification api() {
+        return given().port(apiPort).contentType("application/json");
     }
 
-    private static RequestSpecification salesforce() {
-        return given().port(LocalModeProfile.SALESFORCE_PORT).auth().oauth2("local").contentType("application/json");
+    private RequestSpecification salesforce() {
+        return given().port(salesforceUrl.getPort()).auth().oauth2("local").contentType("application/json");
     }
 
-    private static RequestSpecification hubspot() {
-        return given().port(LocalModeProfile.HUBSPOT_PORT).auth().oauth2("local").contentType("application/json");
+    private RequestSpecification hubspot() {
+        return given().port(hubspotUrl.getPort()).auth().oauth2("local").contentType("application/json");
     }
 }

@@ -4,15 +4,9 @@ import static io.crmsync.testing.Eventually.eventually;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-<<<<<<< HEAD
-=======
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
->>>>>>> main
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,11 +14,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class LocalModeProfile implements QuarkusTestProfile {
 
-    public static final int API_PORT = freePort();
-    public static final int DYNAMO_PORT = freePort();
-    public static final int SQS_PORT = freePort();
-    public static final int SALESFORCE_PORT = freePort();
-    public static final int HUBSPOT_PORT = freePort();
+    static final int API_PORT = freePort();
+    static final int DYNAMO_PORT = freePort();
+    static final int SQS_PORT = freePort();
+    static final int SALESFORCE_PORT = freePort();
+    static final int HUBSPOT_PORT = freePort();
 
     @Override
     public Map<String, String> getConfigOverrides() {
