@@ -169,7 +169,9 @@ class ConsoleBrowserTest {
         // when the user, with the keyboard only, searches the contact by email and opens it
         browser.go("/console/records");
         browser.tabTo(e -> "search".equals(e.getAttribute("type")), "the search box");
-        browser.press("contact12@eu.example.com", Keys.ENTER);
+        browser.press("contact12@eu.example.com");
+        browser.screenshot("records-search");
+        browser.press(Keys.ENTER);
         browser.wait.until(ExpectedConditions.urlContains("/console/records/contact/" + contact.hubspotId()));
         WebElement company = browser.find(By.xpath("//tr[th[normalize-space()='company']]"));
         assertThat(company.getText()).contains(renamed);
