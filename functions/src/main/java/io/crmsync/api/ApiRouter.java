@@ -31,6 +31,12 @@ public class ApiRouter {
     }
 
     public ApiResponse handle(String method, String rawPath, String rawQuery, String body) {
+        return handle(method, rawPath, rawQuery, Map.of(), body);
+    }
+
+    /** @param headers request headers, names in lower case */
+    public ApiResponse handle(String method, String rawPath, String rawQuery, Map<String, String> headers,
+            String body) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         try {
             var match = routes.match(method, path).orElseThrow(() -> ApiException.notFound("ROUTE_NOT_FOUND",
@@ -38,7 +44,8 @@ public class ApiRouter {
             if (!match.methodAllowed()) {
                 throw new ApiException(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + ".", null);
             }
-            ApiRequest request = new ApiRequest(method, path, match.params(), parseQuery(rawQuery), body, bodyReader);
+            ApiRequest request = new ApiRequest(method, path, match.params(), parseQuery(rawQuery), headers, body,
+                    bodyReader);
             return match.handler().apply(request);
         } catch (ApiException e) {
             return new ApiResponse(e.status(), e.toError());
@@ -58,8 +65,20 @@ public class ApiRouter {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            query.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            String name = decode(key, key);
+            query.put(name, decode(value, name));
         }
         return query;
+    }
+
+    private static String decode(String raw, String parameter) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            String shown = parameter.length() > 40 ? parameter.substring(0, 40) + "…" : parameter;
+            throw ApiException.badRequest("MALFORMED_QUERY", "The query parameter '" + shown + "' is not validly "
+                    + "percent-encoded: write a '%' as %25, and each other special character as % and two hex digits.",
+                    shown.equals(parameter) && !parameter.contains("%") ? parameter : null);
+        }
     }
 }

@@ -29,7 +29,12 @@ public class RequestBodyReader {
             throw ApiException.badRequest("MISSING_BODY", "This route needs a JSON request body.", null);
         }
         try {
-            return strictMapper.readValue(body, type);
+            T value = strictMapper.readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("INVALID_BODY", "The request body is JSON null; this route needs a JSON "
+                        + "object.", null);
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("UNKNOWN_PROPERTY", "Unknown property '" + e.getPropertyName()
                     + "'. Known properties: " + e.getKnownPropertyIds() + ".", path(e));

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Routes by method and path template ({@code /imports/{id}}). Literal segments win over parameters, so
- * {@code /imports/review} is never read as an import id.
+ * {@code /imports/review} is never read as an import id. A last segment {@code {name+}} takes the rest of the path
+ * (one or more segments, joined by '/'), for static files in folders.
  */
 public final class RouteTable {
 
@@ -38,7 +39,7 @@ public final class RouteTable {
             throw new IllegalStateException("Two routes for " + method + " " + template);
         }
         routes.add(route);
-        routes.sort((a, b) -> Integer.compare(b.literalCount(), a.literalCount()));
+        routes.sort((a, b) -> Integer.compare(b.precedence(), a.precedence()));
         return this;
     }
 
@@ -76,13 +77,16 @@ public final class RouteTable {
     private record Route(String method, List<String> template, Function<ApiRequest, ApiResponse> handler) {
 
         Map<String, String> bind(List<String> actual) {
-            if (actual.size() != template.size()) {
+            boolean greedy = !template.isEmpty() && template.get(template.size() - 1).endsWith("+}");
+            if (greedy ? actual.size() < template.size() : actual.size() != template.size()) {
                 return null;
             }
             Map<String, String> params = new HashMap<>();
             for (int i = 0; i < template.size(); i++) {
                 String t = template.get(i);
-                if (t.startsWith("{") && t.endsWith("}")) {
+                if (greedy && i == template.size() - 1) {
+                    params.put(t.substring(1, t.length() - 2), String.join("/", actual.subList(i, actual.size())));
+                } else if (t.startsWith("{") && t.endsWith("}")) {
                     params.put(t.substring(1, t.length() - 1), actual.get(i));
                 } else if (!t.equals(actual.get(i))) {
                     return null;
@@ -92,11 +96,15 @@ public final class RouteTable {
         }
 
         String shape() {
-            return String.join("/", template.stream().map(t -> t.startsWith("{") ? "{}" : t).toList());
+            return String.join("/", template.stream().map(t -> t.endsWith("+}") ? "{+}" : t.startsWith("{") ? "{}" : t)
+                    .toList());
         }
 
-        int literalCount() {
-            return (int) template.stream().filter(t -> !t.startsWith("{")).count();
+        /** More literal segments first; among equals, exact-length templates before a greedy one. */
+        int precedence() {
+            int literals = (int) template.stream().filter(t -> !t.startsWith("{")).count();
+            boolean greedy = !template.isEmpty() && template.get(template.size() - 1).endsWith("+}");
+            return literals * 2 + (greedy ? 0 : 1);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.crmsync.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +52,17 @@ public class ApiUsageService {
                 h.intervalMillis(), h.dailyMax().isPresent() ? h.dailyMax().getAsLong() : null,
                 h.dailyRemaining().isPresent() ? h.dailyRemaining().getAsLong() : null, h.observedAt())).orElse(null);
         return new ApiUsageReport(salesforceReport, new ApiUsageReport.HubSpot(sum(hs), hs, rateLimit));
+    }
+
+    /** Calls by kind in each of the last 24 hours, oldest first, for both CRMs: the console's usage chart. */
+    public List<ApiUsageHour> hourly() {
+        recorder.flush();
+        Instant now = clock.instant();
+        var sf = buckets.last24HoursByHour("salesforce", now);
+        var hs = buckets.last24HoursByHour("hubspot", now);
+        List<ApiUsageHour> hours = new ArrayList<>();
+        sf.forEach((hour, kinds) -> hours.add(new ApiUsageHour(hour, kinds, hs.getOrDefault(hour, Map.of()))));
+        return hours;
     }
 
     /**

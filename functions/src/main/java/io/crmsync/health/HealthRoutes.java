@@ -1,5 +1,6 @@
 package io.crmsync.health;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.crmsync.api.ApiException;
@@ -12,7 +13,7 @@ import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code GET /api-usage} and {@code GET /pairings/{object}/{id}} (either side's id). */
+/** {@code GET /api-usage}, {@code GET /api-usage/hourly} and {@code GET /pairings/{object}/{id}} (either side's id). */
 @ApplicationScoped
 public class HealthRoutes implements ApiRoutes {
 
@@ -29,6 +30,7 @@ public class HealthRoutes implements ApiRoutes {
     @Override
     public void register(RouteTable routes) {
         routes.get("/api-usage", r -> ApiResponse.ok(usage.report()))
+                .get("/api-usage/hourly", r -> ApiResponse.ok(Map.of("hours", usage.hourly())))
                 .get("/pairings/{object}/{id}", this::pairing);
     }
 

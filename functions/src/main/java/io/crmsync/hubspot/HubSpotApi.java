@@ -37,6 +37,10 @@ public interface HubSpotApi {
     @Path("/crm/v3/lists/")
     Response createList(String body);
 
+    @POST
+    @Path("/crm/v3/lists/search")
+    Response searchLists(String body);
+
     @GET
     @Path("/crm/v3/lists/{listId}")
     Response getList(@PathParam("listId") String listId, @QueryParam("includeFilters") boolean includeFilters);

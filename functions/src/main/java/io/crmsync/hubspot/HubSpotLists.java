@@ -20,6 +20,8 @@ import io.crmsync.hubspot.model.MembershipPage;
 public final class HubSpotLists {
 
     static final int MEMBERSHIP_PAGE = 250;
+    static final int SEARCH_PAGE = 500;
+    static final int MAX_SEARCHED = 5_000;
 
     private final HubSpotApi api;
     private final HubSpotTransport transport;
@@ -46,6 +48,31 @@ public final class HubSpotLists {
 
     public HubSpotList get(String listId) {
         return list("lists.get", transport.call("lists.get", () -> api.getList(listId, false)));
+    }
+
+    /**
+     * Every list of the given processing types, following the search's offset paging: how a user picks an inclusion
+     * segment. Stops at {@value #MAX_SEARCHED} lists, far more than a portal keeps in use.
+     */
+    public List<HubSpotList> search(List<ProcessingType> processingTypes) {
+        List<HubSpotList> found = new ArrayList<>();
+        int offset = 0;
+        boolean more = true;
+        while (more && found.size() < MAX_SEARCHED) {
+            ObjectNode body = mapper.createObjectNode().put("query", "").put("count", SEARCH_PAGE).put("offset", offset);
+            ArrayNode types = body.putArray("processingTypes");
+            processingTypes.forEach(t -> types.add(t.name()));
+            String json = body.toString();
+            JsonNode answer = transport.call("lists.search", () -> api.searchLists(json));
+            JsonNode lists = answer.path("lists");
+            if (!lists.isArray()) {
+                throw HubSpotReader.invalid("lists.search", "no lists array");
+            }
+            lists.forEach(l -> found.add(list("lists.search", l)));
+            more = answer.path("hasMore").asBoolean(false) && !lists.isEmpty();
+            offset = answer.path("offset").asInt(offset + lists.size());
+        }
+        return found;
     }
 
     /** One page of members (at most 250), oldest record id first. */
@@ -112,6 +139,7 @@ public final class HubSpotLists {
         }
         processingTypes.put(listId, type);
         return new HubSpotList(listId, list.path("name").asText(), list.path("objectTypeId").asText(), type,
-                list.path("size").asLong(0));
+                list.has("size") ? list.path("size").asLong(0)
+                        : list.path("additionalProperties").path("hs_list_size").asLong(0));
     }
 }

@@ -113,7 +113,8 @@ public class ImportPlanner {
         }
     }
 
-    private Describe describe(String sobject) {
+    /** The describe of {@code sobject}; an object Salesforce does not have is the user's mistake (400). */
+    Describe describe(String sobject) {
         try {
             return salesforce.describe(sobject);
         } catch (SalesforceException e) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.crmsync.api.ApiException;
 import io.crmsync.api.ApiRequest;
@@ -19,17 +20,23 @@ import io.crmsync.store.InvalidCursorException;
 import io.crmsync.store.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code /imports}: review, start, list, get and cancel imports. */
+/**
+ * {@code /imports}: review, start, list, get and cancel imports; {@code /imports/objects}, {@code /imports/fields} and
+ * {@code /imports/campaigns} list what a definition can import, filter on and which campaigns it can pick.
+ */
 @ApplicationScoped
 public class ImportRoutes implements ApiRoutes {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    private static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ImportService imports;
+    private final ImportOptions options;
 
-    ImportRoutes(ImportService imports) {
+    ImportRoutes(ImportService imports, ImportOptions options) {
         this.imports = imports;
+        this.options = options;
     }
 
     @Override
@@ -37,8 +44,22 @@ public class ImportRoutes implements ApiRoutes {
         routes.post("/imports/review", guarded(r -> ApiResponse.ok(imports.review(r.bodyAs(ImportDefinition.class)))));
         routes.post("/imports", guarded(this::start));
         routes.get("/imports", guarded(this::list));
-        routes.get("/imports/{id}", guarded(r -> ApiResponse.ok(imports.get(r.pathParam("id")))));
-        routes.post("/imports/{id}/cancel", guarded(r -> ApiResponse.accepted(imports.cancel(r.pathParam("id")))));
+        routes.get("/imports/{id}", guarded(r -> ApiResponse.ok(imports.get(importId(r)))));
+        routes.get("/imports/objects", r -> ApiResponse.ok(options.objects()));
+        routes.get("/imports/fields", guarded(r -> ApiResponse.ok(options.filterFields(r.queryParam("object"),
+                r.queryParam("customObject")))));
+        routes.get("/imports/campaigns", guarded(r -> ApiResponse.ok(Map.of("campaigns", options.activeCampaigns()))));
+        routes.post("/imports/{id}/cancel", guarded(r -> ApiResponse.accepted(imports.cancel(importId(r)))));
+    }
+
+    /** Import ids are UUIDs; anything else is refused before it reaches the table (whose keys cap their size). */
+    private static String importId(ApiRequest request) {
+        String id = request.pathParam("id");
+        if (!IMPORT_ID.matcher(id).matches()) {
+            throw ApiException.badRequest("INVALID_IMPORT_ID", "'" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
+                    + "' is not an import id (the importId POST /imports answered).", "id");
+        }
+        return id;
     }
 
     private ApiResponse start(ApiRequest request) {

@@ -1,5 +1,7 @@
 package io.crmsync.segments;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import io.crmsync.hubspot.HubSpotClient;
@@ -28,14 +30,22 @@ public class SegmentChoice {
 
     /** @param listId null clears the segment: every record of the object syncs again. */
     public InclusionSegment choose(String object, boolean customObject, String listId) {
-        if (!TYPE_IDS.containsKey(object) && !customObject) {
-            throw new InvalidMappingException("object", "Inclusion segments apply to contacts, companies, tickets and "
-                    + "custom objects; not to " + object + ".");
-        }
+        requireSegmentable(object, customObject);
         if (listId != null) {
             check(object, listId);
         }
         return segments.choose(object, listId);
+    }
+
+    /**
+     * The lists a user can choose as the object's inclusion segment: active (DYNAMIC) lists of its records, by name.
+     * One search of the portal's lists (a call per 500 lists).
+     */
+    public List<HubSpotList> choices(String object, boolean customObject) {
+        requireSegmentable(object, customObject);
+        return hubspot.lists().search(List.of(HubSpotList.ProcessingType.DYNAMIC)).stream()
+                .filter(l -> holds(object, l)).sorted(Comparator.comparing(HubSpotList::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     private void check(String object, String listId) {
@@ -53,12 +63,23 @@ public class SegmentChoice {
                     + list.processingType() + ": an inclusion segment must be an active (DYNAMIC) list, whose "
                     + "membership follows its filters.");
         }
-        String expected = TYPE_IDS.get(object);
-        boolean typeMatches = expected != null ? expected.equals(list.objectTypeId())
-                : list.objectTypeId() != null && list.objectTypeId().startsWith("2-");
-        if (!typeMatches) {
+        if (!holds(object, list)) {
             throw new InvalidMappingException("listId", "List " + listId + " holds objects of type "
                     + list.objectTypeId() + ", not " + object + " records.");
         }
+    }
+
+    private static void requireSegmentable(String object, boolean customObject) {
+        if (!TYPE_IDS.containsKey(object) && !customObject) {
+            throw new InvalidMappingException("object", "Inclusion segments apply to contacts, companies, tickets and "
+                    + "custom objects; not to " + object + ".");
+        }
+    }
+
+    /** Whether the list holds records of the object's type (any custom object type for a custom object). */
+    private static boolean holds(String object, HubSpotList list) {
+        String expected = TYPE_IDS.get(object);
+        return expected != null ? expected.equals(list.objectTypeId())
+                : list.objectTypeId() != null && list.objectTypeId().startsWith("2-");
     }
 }

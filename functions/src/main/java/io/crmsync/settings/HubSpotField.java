@@ -1,5 +1,6 @@
 package io.crmsync.settings;
 
+import io.crmsync.hubspot.model.PropertyDefinition;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -8,4 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record HubSpotField(String name, String type, String fieldType, boolean readOnly) {
+
+    /** A property as HubSpot describes it; calculated properties are read-only. */
+    public static HubSpotField of(PropertyDefinition p) {
+        return new HubSpotField(p.name(), p.type(), p.fieldType(), p.readOnlyValue() || p.calculated());
+    }
 }

@@ -64,8 +64,7 @@ public class MappingCatalog {
         Map<String, Describe> describes = new LinkedHashMap<>();
         pair.salesforceObjects().forEach(sobject -> describes.put(sobject, salesforce.describe(sobject)));
         Map<String, HubSpotField> properties = new LinkedHashMap<>();
-        hubspot.properties(object).forEach(p -> properties.put(p.name(),
-                new HubSpotField(p.name(), p.type(), p.fieldType(), p.readOnlyValue() || p.calculated())));
+        hubspot.properties(object).forEach(p -> properties.put(p.name(), HubSpotField.of(p)));
         MappingValidator.validate(pair, mappings, describes, properties);
         long version = settings.find(key(object)).map(SettingsDocument::version).orElse(0L);
         settings.save(key(object), write(mappings), version, clock.instant());

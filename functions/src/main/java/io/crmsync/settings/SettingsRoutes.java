@@ -17,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * {@code GET /settings}, {@code PUT /settings/mappings/{object}}, {@code PUT /settings/inclusion-segments/{object}},
- * {@code PUT /settings/contact-creation} and {@code PUT /settings/contact-deletion}. Refusals are 400s naming the
+ * {@code PUT /settings/contact-creation} and {@code PUT /settings/contact-deletion}; for the console's editors,
+ * {@code GET /settings/mappings/{object}/options} (the fields a mapping can name) and
+ * {@code GET /settings/inclusion-segments/{object}/choices} (the active lists a segment can be). Refusals are 400s naming the
  * field.
  */
 @ApplicationScoped
@@ -31,6 +33,11 @@ public class SettingsRoutes implements ApiRoutes {
     public record SegmentBody(String listId) {
     }
 
+    /** An active list offered as an inclusion segment. */
+    @RegisterForReflection
+    public record SegmentOption(String listId, String name, long size) {
+    }
+
     @RegisterForReflection
     public record ContactCreationBody(SalesforceType createAs) {
     }
@@ -40,15 +47,18 @@ public class SettingsRoutes implements ApiRoutes {
     }
 
     private final MappingCatalog mappings;
+    private final MappingOptions mappingOptions;
     private final ObjectPairs pairs;
     private final InclusionSegmentSettings segments;
     private final SegmentChoice segmentChoice;
     private final ContactCreation contactCreation;
     private final ContactDeletion contactDeletion;
 
-    SettingsRoutes(MappingCatalog mappings, ObjectPairs pairs, InclusionSegmentSettings segments,
-            SegmentChoice segmentChoice, ContactCreation contactCreation, ContactDeletion contactDeletion) {
+    SettingsRoutes(MappingCatalog mappings, MappingOptions mappingOptions, ObjectPairs pairs,
+            InclusionSegmentSettings segments, SegmentChoice segmentChoice, ContactCreation contactCreation,
+            ContactDeletion contactDeletion) {
         this.mappings = mappings;
+        this.mappingOptions = mappingOptions;
         this.pairs = pairs;
         this.segments = segments;
         this.segmentChoice = segmentChoice;
@@ -60,6 +70,8 @@ public class SettingsRoutes implements ApiRoutes {
     public void register(RouteTable routes) {
         routes.get("/settings", this::get)
                 .put("/settings/mappings/{object}", this::putMappings)
+                .get("/settings/mappings/{object}/options", r -> ApiResponse.ok(mappingOptions.options(knownObject(r))))
+                .get("/settings/inclusion-segments/{object}/choices", this::segmentChoices)
                 .put("/settings/inclusion-segments/{object}", this::putSegment)
                 .put("/settings/contact-creation", this::putContactCreation)
                 .put("/settings/contact-deletion", this::putContactDeletion);
@@ -100,6 +112,17 @@ public class SettingsRoutes implements ApiRoutes {
             answer.put("object", object);
             answer.put("listId", chosen.listId());
             return ApiResponse.ok(answer);
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
+        }
+    }
+
+    private ApiResponse segmentChoices(ApiRequest request) {
+        String object = knownObject(request);
+        try {
+            var lists = segmentChoice.choices(object, !ObjectPairs.STANDARD.containsKey(object)).stream()
+                    .map(l -> new SegmentOption(l.listId(), l.name(), l.size())).toList();
+            return ApiResponse.ok(Map.of("object", object, "lists", lists));
         } catch (InvalidMappingException e) {
             throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
         }

@@ -42,6 +42,7 @@ public class SyncBatchService {
 
     private static final Logger LOG = Logger.getLogger(SyncBatchService.class);
     private static final String RESYNC = "RESYNC";
+    private static final String RETRY = "RETRY";
 
     private final MappedObjects schemas;
     private final PairingRepository pairings;
@@ -108,10 +109,12 @@ public class SyncBatchService {
         }
         // Updates in either direction wait until the HubSpot record is in the inclusion segment.
         // A member changed moments before the snapshot waits: its change may be about to take it out of the segment.
+        // A retry is asked for (as a resync is): membership as of the latest snapshot decides, without that wait.
         // A deletion ends a pairing whatever the segment: a record outside it must not stay paired to nothing.
+        boolean retry = RETRY.equals(message.reason());
         List<Pairing> eligible = deletes ? candidates : candidates.stream().filter(p -> {
             CrmObject hs = hubspotRecords.get(p.hubspotId());
-            return hs == null ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
+            return hs == null || retry ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
         }).toList();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
 
@@ -126,8 +129,9 @@ public class SyncBatchService {
             }
             RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
             // A resync is asked for by a user: it carries current values even when no change triggers a sync (a
-            // formula that changed alone), which is what a resync is for.
-            if (plan.triggered() || (RESYNC.equals(message.reason()) && plan.writesAnything())) {
+            // formula that changed alone), which is what a resync is for. A retry is asked for too: a record that
+            // already agrees (a poll synced it since its error) is checked and saved, so its error is resolved.
+            if (plan.triggered() || (RESYNC.equals(message.reason()) && plan.writesAnything()) || retry) {
                 plans.add(plan);
             }
         }
@@ -145,7 +149,7 @@ public class SyncBatchService {
             if (plan.writesAnything()) {
                 written++;
             }
-            if ("RETRY".equals(message.reason())) {
+            if (retry) {
                 for (ErrorCategory category : ErrorCategory.values()) {
                     errors.resolve(object, p.hubspotId(), p.salesforceId(), category.name(), now);
                 }

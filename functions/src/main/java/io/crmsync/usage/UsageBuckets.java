@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.crmsync.config.CrmSyncConfig;
@@ -65,25 +66,43 @@ public class UsageBuckets {
 
     /** Calls by kind over the 24 hour buckets ending with the one holding {@code now} (one BatchGetItem). */
     public Map<String, Long> last24Hours(String api, Instant now) {
+        Map<String, Long> sums = new TreeMap<>();
+        last24HoursByHour(api, now).values().forEach(hour -> hour.forEach((kind, n) -> sums.merge(kind, n, Long::sum)));
+        return sums;
+    }
+
+    /**
+     * The same 24 hour buckets one by one, oldest first, each with its calls by kind (an hour without calls is there,
+     * empty), for a chart over the day.
+     */
+    public SortedMap<Instant, Map<String, Long>> last24HoursByHour(String api, Instant now) {
         Instant current = now.truncatedTo(ChronoUnit.HOURS);
+        SortedMap<Instant, Map<String, Long>> hours = new TreeMap<>();
+        Map<String, Map<String, Long>> byKey = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
-            keys.add(key(api, current.minus(Duration.ofHours(h))));
+            Instant hour = current.minus(Duration.ofHours(h));
+            Map<String, AttributeValue> key = key(api, hour);
+            hours.put(hour, new TreeMap<>());
+            byKey.put(key.get(StoreSchema.PK).s(), hours.get(hour));
+            keys.add(key);
         }
-        Map<String, Long> sums = new TreeMap<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
                 .consistentRead(true).build());
         while (!request.isEmpty()) {
             var requestNow = request;
             var response = dynamo.batchGetItem(r -> r.requestItems(requestNow));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> item.forEach((name, value) -> {
-                if (name.startsWith(KIND_PREFIX) && value.n() != null) {
-                    sums.merge(name.substring(KIND_PREFIX.length()), Long.parseLong(value.n()), Long::sum);
-                }
-            }));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                Map<String, Long> kinds = byKey.get(item.get(StoreSchema.PK).s());
+                item.forEach((name, value) -> {
+                    if (kinds != null && name.startsWith(KIND_PREFIX) && value.n() != null) {
+                        kinds.merge(name.substring(KIND_PREFIX.length()), Long.parseLong(value.n()), Long::sum);
+                    }
+                });
+            });
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        return sums;
+        return hours;
     }
 
     private static Map<String, AttributeValue> key(String api, Instant hour) {

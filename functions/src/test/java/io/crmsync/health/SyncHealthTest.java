@@ -103,6 +103,27 @@ class SyncHealthTest {
     }
 
     @Test
+    void errorOfARecordAPollSyncedSinceTheFix_isResolvedByItsRetry() {
+        // given: a deal whose sync failed, then fixed in HubSpot and synced by the next poll before anyone retried
+        Pairing deal = pairedDeal();
+        hubspotClient.batchUpdate("deal", List.of(new ObjectUpdate(deal.hubspotId(), Map.of("amount", "-5"))));
+        syncDeal(deal.hubspotId());
+        String id = find(errorsOf(deal), deal.hubspotId()).path("id").asText();
+        hubspotClient.batchUpdate("deal", List.of(new ObjectUpdate(deal.hubspotId(), Map.of("amount", "75"))));
+        syncDeal(deal.hubspotId());
+        assertThat((BigDecimal) salesforce().record("Opportunity", deal.salesforceId()).get("Amount"))
+                .isEqualByComparingTo("75");
+
+        // when the user retries the error Sync Health still lists: the record has nothing left to write
+        discardSyncQueue();
+        api("POST", "/sync-errors/retry", null, "{\"ids\":[\"" + id + "\"]}", 202);
+        drainSyncQueue(functions);
+
+        // then the record is in sync, and its error leaves the list
+        assertThat(errorsOf(deal).findValuesAsText("hubspotId")).doesNotContain(deal.hubspotId());
+    }
+
+    @Test
     void retry_ofAnUnknownError_answers404_andQueuesNothing() {
         // given
         discardSyncQueue();

@@ -38,7 +38,38 @@ final class TemplateContract {
         checkTable(template, out);
         checkSecrets(template, out);
         checkFunctionAlarms(template, out);
+        checkConsoleRoutes(template, out);
         return out;
+    }
+
+    /** The only routes a browser may call without a token: the console's files. */
+    static final Set<String> PUBLIC_CONSOLE_ROUTES = Set.of("GET /console", "GET /console/{proxy+}");
+
+    /**
+     * Routes of HTTP APIs declared as AWS::ApiGatewayV2 resources (the console API): the console's files are public,
+     * every other route needs a JWT authorizer that checks the issuer and audience the template's parameters name.
+     */
+    private static void checkConsoleRoutes(TemplateDefinitions t, List<String> out) {
+        for (String route : t.logicalIdsOfType("AWS::ApiGatewayV2::Route")) {
+            Map<String, Object> p = t.properties(route);
+            String key = String.valueOf(p.get("RouteKey"));
+            String type = String.valueOf(p.get("AuthorizationType"));
+            if (PUBLIC_CONSOLE_ROUTES.contains(key)) {
+                continue;
+            }
+            if (!"JWT".equals(type)) {
+                out.add(route + ": route '" + key + "' is not protected (AuthorizationType " + type + ")");
+                continue;
+            }
+            String authorizer = referencedId(p.get("AuthorizerId"));
+            Map<String, Object> a = authorizer == null ? Map.of() : t.properties(authorizer);
+            String jwt = String.valueOf(a.get("JwtConfiguration"));
+            if (!"JWT".equals(a.get("AuthorizerType")) || !jwt.contains("Issuer={Ref=ConsoleIssuer}")
+                    || !jwt.contains("Audience=[{Ref=ConsoleAudience}]")) {
+                out.add(route + ": route '" + key + "' needs a JWT authorizer checking ConsoleIssuer and "
+                        + "ConsoleAudience, found " + a);
+            }
+        }
     }
 
     /** Names of every {@code @Funq} in the compiled application classes. */

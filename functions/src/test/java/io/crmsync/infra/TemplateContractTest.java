@@ -38,6 +38,21 @@ class TemplateContractTest {
     }
 
     @Test
+    void template_withAConsoleApiRouteOpenToAnyone_isRejected() throws IOException {
+        String broken = read().replace("RouteKey: $default\n      AuthorizationType: JWT",
+                "RouteKey: $default\n      AuthorizationType: NONE");
+
+        assertThat(violationsOf(broken)).anySatisfy(v -> assertThat(v).contains("ConsoleApiRoute").contains("not protected"));
+    }
+
+    @Test
+    void template_withAConsoleAuthorizerIgnoringTheAudience_isRejected() throws IOException {
+        var violations = violationsOf(read().replace("Audience: [!Ref ConsoleAudience]", "Audience: [anyone]"));
+
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("ConsoleApiRoute").contains("ConsoleAudience"));
+    }
+
+    @Test
     void template_withExportNamingNoFunction_isRejected() throws IOException {
         var violations = violationsOf(read().replace("QUARKUS_FUNQY_EXPORT: poll", "QUARKUS_FUNQY_EXPORT: pol"));
 

@@ -1,12 +1,10 @@
 package io.crmsync.local;
 
+import static io.crmsync.testing.Eventually.eventually;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -69,23 +67,5 @@ class LocalModeImportAndPollTest {
             return "VP Engineering".equals(current) ? current : null;
         });
         assertThat(title).isEqualTo("VP Engineering");
-    }
-
-    /** The value once {@code probe} answers one, checked every 250 ms for up to 60 s. */
-    private static <T> T eventually(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Not reached within 60 s");
     }
 }

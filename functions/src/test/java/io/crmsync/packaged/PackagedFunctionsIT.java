@@ -113,6 +113,30 @@ class PackagedFunctionsIT {
     }
 
     @Test
+    @Order(2)
+    void api_servesTheConsole_fromTheArtifact_withNothingFromAnotherOrigin() {
+        // the page, as API Gateway hands it to the browser
+        JsonNode page = invokeOk("api", httpRequest("GET", "/console/", null, null));
+        assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(page.path("headers").path("Content-Type").asText()).isEqualTo("text/html; charset=utf-8");
+        String html = new String(java.util.Base64.getDecoder().decode(page.path("body").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // every script and stylesheet it loads is one of the console's own files, and the artifact serves each
+        var references = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(references).isNotEmpty().allSatisfy(ref -> assertThat(ref).startsWith("/console/"));
+        assertThat(html).doesNotContain("http://").doesNotContain("https://");
+        for (String ref : references) {
+            JsonNode file = invokeOk("api", httpRequest("GET", ref, null, null));
+            assertThat(file.path("statusCode").asInt()).as(ref).isEqualTo(200);
+            assertThat(file.path("headers").path("Content-Type").asText()).as(ref)
+                    .isIn("text/javascript; charset=utf-8", "text/css; charset=utf-8", "image/svg+xml");
+        }
+        // and the JSON API is unchanged beside it
+        assertThat(api("GET", "/console/config.json", null).has("auth")).isTrue();
+    }
+
+    @Test
     @Order(3)
     void importChunk_importsAPage_andReportsOnlyTheBadMessage() {
         // given an import started through the API, whose first page waits in the queue

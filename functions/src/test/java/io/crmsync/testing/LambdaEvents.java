@@ -33,13 +33,21 @@ public final class LambdaEvents {
 
     /** An API Gateway HTTP API (payload 2.0) request. */
     public static Map<String, Object> httpRequest(String method, String path, String query, String body) {
+        return httpRequest(method, path, query, body, Map.of());
+    }
+
+    /** With request headers (names in lower case, as API Gateway sends them) beside the JSON content type. */
+    public static Map<String, Object> httpRequest(String method, String path, String query, String body,
+            Map<String, String> headers) {
         Map<String, Object> http = Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1");
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", "ANY /{proxy+}");
         event.put("rawPath", path);
         event.put("rawQueryString", query == null ? "" : query);
-        event.put("headers", Map.of("content-type", "application/json"));
+        Map<String, String> allHeaders = new LinkedHashMap<>(headers);
+        allHeaders.putIfAbsent("content-type", "application/json");
+        event.put("headers", allHeaders);
         event.put("requestContext", Map.of("http", http, "requestId", UUID.randomUUID().toString(), "stage", "$default"));
         if (body != null) {
             event.put("body", body);
@@ -76,6 +84,17 @@ public final class LambdaEvents {
 
     public static Response invoke(Object event) {
         return given().contentType("application/json").body(event).post(mockEventServer());
+    }
+
+    /**
+     * Calls the api function, checks the HTTP status it answered and returns the JSON body it answered with.
+     */
+    public static io.restassured.path.json.JsonPath apiBody(String method, String path, String query, String body,
+            int expectedStatus) {
+        var answer = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(answer.getInt("statusCode")).as(method + " " + path + " answered "
+                + answer.getString("body")).isEqualTo(expectedStatus);
+        return new io.restassured.path.json.JsonPath(answer.getString("body"));
     }
 
     /** The message ids of the records in an SQS batch event, in order. */

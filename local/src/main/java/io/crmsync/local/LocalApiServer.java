@@ -1,6 +1,7 @@
 package io.crmsync.local;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.crmsync.sandbox.common.SandboxServer;
+import io.vertx.core.buffer.Buffer;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -55,7 +57,14 @@ final class LocalApiServer implements AutoCloseable {
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach(http::putHeader);
             }
-            http.end(response.getBody() == null ? "" : response.getBody());
+            if (response.getBody() == null) {
+                http.end();
+            } else if (response.getIsBase64Encoded()) {
+                // as API Gateway does: a base64 body (static files, compressed answers) goes out as its bytes
+                http.end(Buffer.buffer(Base64.getDecoder().decode(response.getBody())));
+            } else {
+                http.end(response.getBody());
+            }
         } catch (JsonProcessingException | RuntimeException e) {
             ctx.response().setStatusCode(502).putHeader("Content-Type", "application/json")
                     .end("{\"message\":\"Internal Server Error\"}");

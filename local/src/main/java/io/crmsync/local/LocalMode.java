@@ -121,6 +121,7 @@ public class LocalMode {
         LocalApiServer api = LocalApiServer.start(config.apiPort(), "api", dispatcher);
         running.push(api);
         banner.put("HTTP API (api function)", api.baseUrl());
+        banner.put("Console", api.baseUrl() + "/console/");
     }
 
     /**

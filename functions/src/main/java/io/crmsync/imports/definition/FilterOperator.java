@@ -23,6 +23,18 @@ public enum FilterOperator {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a filter with this operator on a field of the given type can be built: the operator applies to the type
+     * and, when it takes a value, the type is one {@link FilterTranslator} can turn a value into (the wizard offers
+     * only these).
+     */
+    public boolean usableOn(String fieldType) {
+        boolean takesValue = this != IS_BLANK && this != IS_NOT_BLANK;
+        boolean valueTyped = TEXT.contains(fieldType) || IDS.contains(fieldType) || ORDERED.contains(fieldType)
+                || fieldType.equals("boolean");
+        return appliesTo(fieldType) && (!takesValue || valueTyped);
+    }
+
     /** Whether this operator can be applied to a field of the given describe type. */
     public boolean appliesTo(String fieldType) {
         return switch (this) {

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Lists API v3: create, get (by id or name), memberships paging, and add/remove for MANUAL and SNAPSHOT lists.
+ * Lists API v3: create, get (by id or name), search, memberships paging, and add/remove for MANUAL and SNAPSHOT lists.
  * Membership edits on DYNAMIC lists answer 400, as on the real API.
  */
 final class ListRoutes {
 
     static final int MEMBERSHIP_PAGE_MAX = 250;
+    static final int SEARCH_COUNT_MAX = 500;
 
     private final SandboxState state;
 
@@ -55,6 +56,44 @@ final class ListRoutes {
                     .map(l -> Answer.ok(wrap(l, true)))
                     .orElseThrow(() -> new SandboxException(HubSpotError.notFound("List " + name + " does not exist.")));
         }
+    }
+
+    /**
+     * {@code POST /crm/v3/lists/search}: lists whose name contains {@code query} (all with an empty query), of the
+     * given processing types, paged by {@code offset}/{@code count} (at most 500), with the size in
+     * {@code additionalProperties.hs_list_size} as the real API gives it.
+     */
+    Answer search(JsonNode body) {
+        String query = body.path("query").asText("");
+        int count = body.has("count") ? body.path("count").asInt(-1) : 20;
+        int offset = body.has("offset") ? body.path("offset").asInt(-1) : 0;
+        if (count < 1 || count > SEARCH_COUNT_MAX || offset < 0) {
+            throw SandboxException.validation("count must be between 1 and " + SEARCH_COUNT_MAX
+                    + " and offset at least 0");
+        }
+        List<String> types = new ArrayList<>();
+        body.path("processingTypes").forEach(t -> types.add(t.asText()));
+        if (!List.of("DYNAMIC", "MANUAL", "SNAPSHOT").containsAll(types)) {
+            throw SandboxException.validation("processingTypes must be DYNAMIC, MANUAL or SNAPSHOT, was " + types);
+        }
+        ObjectNode answer = SandboxJson.NODES.objectNode();
+        ArrayNode lists = answer.putArray("lists");
+        synchronized (state) {
+            List<SandboxList> matching = state.lists.values().stream()
+                    .filter(l -> types.isEmpty() || types.contains(l.processingType))
+                    .filter(l -> l.name.toLowerCase(java.util.Locale.ROOT).contains(query.toLowerCase(java.util.Locale.ROOT)))
+                    .sorted(java.util.Comparator.comparingLong(l -> l.listId)).toList();
+            matching.stream().skip(offset).limit(count).forEach(l -> {
+                ObjectNode row = SandboxJson.MAPPER.valueToTree(l.describe(false));
+                row.remove("size");
+                row.putObject("additionalProperties").put("hs_list_size", String.valueOf(l.members.size()));
+                lists.add(row);
+            });
+            answer.put("offset", Math.min(matching.size(), offset + count));
+            answer.put("hasMore", offset + count < matching.size());
+            answer.put("total", matching.size());
+        }
+        return Answer.ok(answer);
     }
 
     Answer memberships(String listId, String after, String limitParam) {

@@ -68,6 +68,7 @@ final class SandboxRouter {
         route(router.get("/crm/v3/properties/:type"), "properties", c -> properties.list(p(c, "type")));
         post(router, "/crm/v3/lists", "lists.create", c -> lists.create(body(c)));
         post(router, "/crm/v3/lists/", "lists.create", c -> lists.create(body(c)));
+        post(router, "/crm/v3/lists/search", "lists.search", c -> lists.search(body(c)));
         route(router.get("/crm/v3/lists/object-type-id/:typeId/name/:name"), "lists.get",
                 c -> lists.getByName(p(c, "typeId"), p(c, "name")));
         route(router.get("/crm/v3/lists/:listId/memberships"), "lists.memberships",

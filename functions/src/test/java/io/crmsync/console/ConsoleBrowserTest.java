@@ -1,0 +1,294 @@
+package io.crmsync.console;
+
+import static io.crmsync.testing.Eventually.eventually;
+import static io.crmsync.testing.Eventually.sleep;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.crmsync.local.LocalModeProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The console as a person uses it: a real Chromium against the functions in local mode (the wiring quarkus:dev
+ * starts: HTTP API, queues, schedule, sandboxes with the demo data). Each flow of the issue is one test; each page
+ * gets a screenshot in target/console-screenshots, after the checks every page must pass (no horizontal scrolling
+ * at 1280 px, nothing loaded from another origin). Settings a test changes are put back when it ends.
+ */
+@QuarkusTest
+@TestProfile(LocalModeProfile.class)
+class ConsoleBrowserTest {
+
+    private static ConsoleBrowser browser;
+    private List<Map<String, Object>> contactMappings;
+
+    // The ports as the application was given them: Quarkus may run LocalModeProfile's port picks in another class
+    // loader than this test's.
+    @ConfigProperty(name = "crmsync.local.api-port")
+    int apiPort;
+
+    @ConfigProperty(name = "crmsync.salesforce.login-url")
+    URI salesforceUrl;
+
+    @ConfigProperty(name = "crmsync.hubspot.base-url")
+    URI hubspotUrl;
+
+    @BeforeEach
+    void openBrowser() {
+        if (browser == null) {
+            browser = ConsoleBrowser.open("http://localhost:" + apiPort);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void rememberContactMappings() {
+        contactMappings = api().get("/settings").jsonPath().getList("mappings.contact");
+    }
+
+    @AfterEach
+    void restoreContactMappings() {
+        api().body(Map.of("mappings", contactMappings)).put("/settings/mappings/contact").then().statusCode(200);
+    }
+
+    /** The contact mappings as they were, with {@code property}'s mapping changed (the request body). */
+    private Map<String, Object> contactMappingsWith(String property, String salesforceField, String rule) {
+        List<Map<String, Object>> changed = contactMappings.stream().map(m -> property.equals(m.get("hubspotProperty"))
+                ? Map.<String, Object>of("hubspotProperty", property, "salesforceField", salesforceField, "rule", rule)
+                : m).toList();
+        assertThat(changed).isNotEqualTo(contactMappings);
+        return Map.of("mappings", changed);
+    }
+
+    @Test
+    void importWizard_reviewThenBegin_showsTheCount_andTheImportFinishesInTheTable() {
+        // given the wizard, for leads that have an email
+        browser.go("/console/imports/new");
+        browser.find(By.xpath("//label[contains(@class,'object-card')][normalize-space()='Leads']")).click();
+        browser.find(ConsoleBrowser.text("button", "Add filter")).click();
+        browser.choose(browser.byLabel("Filter 1: field"), "Email (Email)");
+        browser.choose(browser.byLabel("Operator"), "Is not blank");
+
+        // when the user reviews the import
+        browser.find(ConsoleBrowser.text("button", "Review")).click();
+
+        // then the wizard shows the count Salesforce gives for exactly that definition
+        long expected = api().body("{\"object\":\"leads\",\"filters\":[{\"field\":\"Email\",\"operator\":\"is_not_blank\"}]}")
+                .post("/imports/review").then().statusCode(200).extract().jsonPath().getLong("count");
+        WebElement review = browser.find(By.cssSelector(".review-count"));
+        assertThat(review.getText()).isEqualTo(String.format("%,d Salesforce records will be imported.", expected));
+        browser.screenshot("import-wizard");
+
+        // and when the user begins it, the import table shows it, live, until it completes
+        browser.find(ConsoleBrowser.text("button", "Begin import")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/console/imports?started="));
+        String importId = browser.currentPath().substring(browser.currentPath().indexOf('=') + 1);
+        By row = By.cssSelector("tr[data-import-id='" + importId + "']");
+        assertThat(browser.find(row).getText()).contains("Leads");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "completed"));
+        String finished = browser.find(row).getText();
+        assertThat(finished).contains("100%").contains(String.format("%,d of %,d", expected, expected));
+        assertThat(api().get("/imports/" + importId).jsonPath().getString("status")).isEqualTo("COMPLETED");
+        browser.screenshot("imports");
+    }
+
+    @Test
+    void syncHealth_anErrorRetriedAfterItsCauseIsFixed_leavesTheList() {
+        // given a paired contact whose HubSpot last name was cleared while last name syncs two-way: Salesforce
+        // refuses the blank required field, and Sync Health lists the error
+        Paired contact = importAndPair("contact8@eu.example.com");
+        api().body(contactMappingsWith("lastname", "LastName", "TWO_WAY")).put("/settings/mappings/contact")
+                .then().statusCode(200);
+        hubspot().body("{\"properties\":{\"lastname\":\"\"}}").patch("/crm/v3/objects/contacts/" + contact.hubspotId())
+                .then().statusCode(200);
+        String errorId = eventually(() -> openErrorOf(contact.hubspotId()));
+
+        browser.go("/console/health");
+        By link = By.linkText("HubSpot " + contact.hubspotId());
+        WebElement errorRow = browser.find(link).findElement(By.xpath("ancestor::tr"));
+        assertThat(errorRow.getText()).contains("REQUIRED_FIELD_MISSING").contains("LastName");
+        browser.screenshot("sync-health");
+
+        // when the user fixes the cause in Settings (last name back to Salesforce-wins) and retries that error
+        browser.go("/console/settings");
+        WebElement rule = ruleOfMapping("lastname");
+        browser.chooseValue(rule, "PREFER_SALESFORCE_UNLESS_BLANK");
+        browser.find(ConsoleBrowser.text("button", "Save mappings")).click();
+        browser.find(By.xpath("//*[contains(text(),'Mappings saved')]"));
+        browser.go("/console/health");
+        browser.find(By.cssSelector("input[aria-label='Select the error of contact " + contact.hubspotId() + "']")).click();
+        browser.find(ConsoleBrowser.text("button", "Retry selected (1)")).click();
+        browser.find(By.xpath("//*[contains(text(),'Queued 1 record for a retry')]"));
+
+        // then the record syncs (Salesforce's last name back in HubSpot) and the error leaves the list
+        browser.gone(link);
+        assertThat(api().get("/sync-errors?object=contact").asString()).doesNotContain(errorId);
+        assertThat(hubspotLastName(contact.hubspotId())).isNotBlank();
+    }
+
+    @Test
+    void recordPage_foundByEmail_previewsThenResyncs_withTheKeyboardOnly() {
+        // given a contact whose company is a Salesforce formula over its account, mapped to HubSpot, and the account
+        // renamed: the contact itself did not change, so no poll syncs it; only a resync does
+        Paired contact = importAndPair("contact12@eu.example.com");
+        api().body(contactMappingsWith("company", "Account_Name__c", "ALWAYS_SALESFORCE"))
+                .put("/settings/mappings/contact").then().statusCode(200);
+        // (the poll may still sync the echo of the import's own HubSpot write, under the new mapping: wait it out)
+        waitUntilQuiet(contact);
+        String accountId = salesforce().queryParam("q", "SELECT AccountId FROM Contact WHERE Id = '"
+                + contact.salesforceId() + "'").get("/services/data/v62.0/query").jsonPath().getString("records[0].AccountId");
+        String renamed = "Renamed " + Instant.now().toEpochMilli();
+        salesforce().body("{\"Name\":\"" + renamed + "\"}").patch("/services/data/v62.0/sobjects/Account/" + accountId)
+                .then().statusCode(204);
+
+        // when the user, with the keyboard only, searches the contact by email and opens it
+        browser.go("/console/records");
+        browser.tabTo(e -> "search".equals(e.getAttribute("type")), "the search box");
+        browser.press("contact12@eu.example.com");
+        browser.screenshot("records-search");
+        browser.press(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.urlContains("/console/records/contact/" + contact.hubspotId()));
+        WebElement company = browser.find(By.xpath("//tr[th[normalize-space()='company']]"));
+        assertThat(company.getText()).contains(renamed);
+        assertThat(company.getAttribute("class")).contains("differs");
+
+        // and previews a resync
+        browser.tabTo(e -> "Preview resync".equals(e.getText()), "Preview resync");
+        browser.press(Keys.ENTER);
+        WebElement preview = browser.find(By.cssSelector(".resync"));
+        assertThat(preview.getText()).contains("Preview").contains("company").contains(renamed)
+                .contains("Salesforce → HubSpot");
+        assertThat(hubspotProperty(contact.hubspotId(), "company")).isNotEqualTo(renamed);
+
+        // and resyncs it
+        browser.tabTo(e -> "Resync now".equals(e.getText()), "Resync now");
+        browser.press(Keys.ENTER);
+
+        // then HubSpot has the account's new name, and the page shows both sides agreeing
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".resync"), "Synced."));
+        assertThat(hubspotProperty(contact.hubspotId(), "company")).isEqualTo(renamed);
+        browser.wait.until(d -> !browser.find(By.xpath("//tr[th[normalize-space()='company']]")).getAttribute("class")
+                .contains("differs"));
+        browser.screenshot("record");
+    }
+
+    @Test
+    void settings_aMappingBothCrmsCannotSync_showsTheApiErrorAtThatField_andSavesNothing() {
+        // given the contact mappings in Settings
+        browser.go("/console/settings");
+        WebElement salesforceField = fieldOfMapping("jobtitle");
+
+        // when the user maps job title two-way onto a Salesforce formula field, which Salesforce cannot write
+        browser.chooseValue(salesforceField, "Full_Name__c");
+        browser.chooseValue(ruleOfMapping("jobtitle"), "TWO_WAY");
+        browser.find(ConsoleBrowser.text("button", "Save mappings")).click();
+
+        // then the API's own message shows under that field, and nothing was saved
+        String apiMessage = api().body(contactMappingsWith("jobtitle", "Full_Name__c", "TWO_WAY"))
+                .put("/settings/mappings/contact").then().statusCode(400).extract().jsonPath().getString("error.message");
+        WebElement error = browser.find(By.id(salesforceField.getAttribute("aria-describedby")));
+        assertThat(error.getText()).isEqualTo(apiMessage);
+        assertThat(salesforceField.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api().get("/settings").jsonPath().getList("mappings.contact.salesforceField")).contains("Title")
+                .doesNotContain("Full_Name__c");
+        browser.screenshot("settings");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private record Paired(String hubspotId, String salesforceId) {
+    }
+
+    /** Imports one demo contact (in the demo segment, so the import's follow-up sync pairs it) and waits for it. */
+    private Paired importAndPair(String email) {
+        String importId = api().body("{\"object\":\"contacts\",\"filters\":[{\"field\":\"Email\",\"operator\":\"eq\","
+                + "\"value\":\"" + email + "\"}]}").post("/imports").then().statusCode(202).extract().path("importId");
+        eventually(() -> api().get("/imports/" + importId).jsonPath().getString("status").startsWith("COMPLETED") ? "" : null);
+        String salesforceId = salesforce().queryParam("q", "SELECT Id FROM Contact WHERE Email = '" + email + "'")
+                .get("/services/data/v62.0/query").jsonPath().getString("records[0].Id");
+        JsonPath pairing = eventually(() -> {
+            var answer = api().get("/pairings/contact/" + salesforceId);
+            return answer.statusCode() == 200 && answer.jsonPath().getString("lastSyncedAt") != null ? answer.jsonPath() : null;
+        });
+        return new Paired(pairing.getString("hubspotId"), salesforceId);
+    }
+
+    /** Waits until the pairing's version holds still over three poll intervals (2 s each in this profile). */
+    private void waitUntilQuiet(Paired contact) {
+        eventually(() -> {
+            long before = api().get("/pairings/contact/" + contact.hubspotId()).jsonPath().getLong("version");
+            sleep(Duration.ofSeconds(6));
+            long after = api().get("/pairings/contact/" + contact.hubspotId()).jsonPath().getLong("version");
+            return before == after ? after : null;
+        });
+    }
+
+    private String openErrorOf(String hubspotId) {
+        List<Map<String, Object>> errors = api().get("/sync-errors?object=contact").jsonPath()
+                .getList("objects[0].categories.errors.flatten()");
+        return errors.stream().filter(e -> hubspotId.equals(e.get("hubspotId"))).map(e -> (String) e.get("id"))
+                .findFirst().orElse(null);
+    }
+
+    private String hubspotLastName(String hubspotId) {
+        return hubspotProperty(hubspotId, "lastname");
+    }
+
+    private String hubspotProperty(String hubspotId, String property) {
+        return hubspot().get("/crm/v3/objects/contacts/" + hubspotId + "?properties=" + property).jsonPath()
+                .getString("properties." + property);
+    }
+
+    /** The Salesforce field select of the mapping row whose HubSpot property is {@code property}. */
+    private static WebElement fieldOfMapping(String property) {
+        return mappingRow(property).findElements(By.tagName("select")).get(1);
+    }
+
+    private static WebElement ruleOfMapping(String property) {
+        return mappingRow(property).findElements(By.tagName("select")).get(2);
+    }
+
+    /** The mapping row whose HubSpot property select shows {@code property} (a select's value is not an attribute). */
+    private static WebElement mappingRow(String property) {
+        browser.find(By.cssSelector("table.mappings select"));
+        return (WebElement) browser.js("return [...document.querySelectorAll('table.mappings tbody tr')]"
+                + ".find(tr => tr.querySelector('select').value === arguments[0])", property);
+    }
+
+    private RequestSpecification api() {
+        return given().port(apiPort).contentType("application/json");
+    }
+
+    private RequestSpecification salesforce() {
+        return given().port(salesforceUrl.getPort()).auth().oauth2("local").contentType("application/json");
+    }
+
+    private RequestSpecification hubspot() {
+        return given().port(hubspotUrl.getPort()).auth().oauth2("local").contentType("application/json");
+    }
+}

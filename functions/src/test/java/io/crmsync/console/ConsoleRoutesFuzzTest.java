@@ -1,0 +1,114 @@
+package io.crmsync.console;
+
+import static io.crmsync.testing.LambdaEvents.httpRequest;
+import static io.crmsync.testing.LambdaEvents.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Every route the console calls, fed what a broken or hostile client sends: malformed and null JSON, wrong types,
+ * huge values and ids, malformed percent-encoding, path tricks. None may answer 5xx; every refusal is the API's
+ * error shape. (Only refusals are sent: no case is a valid request, so nothing is imported or changed.)
+ */
+@QuarkusTest
+class ConsoleRoutesFuzzTest {
+
+    private static final String HUGE = "x".repeat(100_000);
+    private static final String DEEP = "[".repeat(5_000) + "]".repeat(5_000);
+
+    /** Values for query parameters and path segments, as they appear raw in the URL. */
+    private static final List<String> RAW_VALUES = List.of("", "%", "%zz", "%e2%82", "%00", "%2e%2e", "-1",
+            "99999999999999999999999", "%22%27%3B--", "%F0%9F%98%80", "contact~1~2~PROPERTY_VALUE",
+            HUGE.substring(0, 5_000));
+
+    private static final List<String> BODIES = List.of("", "{", "null", "[]", "\"text\"", "{}", "{\"object\":null}",
+            "{\"object\":[\"contacts\"]}", "{\"object\":\"" + HUGE + "\"}", "{\"filters\":[null]}",
+            "{\"object\":\"contacts\",\"filters\":[{\"field\":123}]}", "{\"mappings\":[null]}",
+            "{\"mappings\":[{}]}", "{\"listId\":123}", "{\"listId\":\"99999999999999999999999\"}",
+            "{\"ids\":[null]}", "{\"ids\":[\"" + HUGE + "\"]}", "{\"createAs\":\"BOTH\"}",
+            "{\"hubspotId\":\"1e400\",\"object\":\"contact\"}", DEEP, "\u0000", "{\"a\":\"\\ud800\"}");
+
+    static Stream<Arguments> requests() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String v : RAW_VALUES) {
+            cases.add(Arguments.of("GET", "/imports/fields", "object=" + v + "&customObject=" + v));
+            cases.add(Arguments.of("GET", "/imports/fields", "object=custom&customObject=" + v));
+            cases.add(Arguments.of("GET", "/imports", "limit=" + v + "&cursor=" + v));
+            cases.add(Arguments.of("GET", "/records/search", "object=contact&q=" + v));
+            cases.add(Arguments.of("GET", "/records/search", "object=" + v + "&q=" + v));
+            cases.add(Arguments.of("GET", "/sync-errors", "object=" + v + "&category=" + v + "&cursor=" + v));
+            cases.add(Arguments.of("GET", "/sync-errors", "object=contact&cursor=" + v + "&limit=" + v));
+            if (!v.isEmpty()) {
+                cases.add(Arguments.of("GET", "/records/contact/" + v, null));
+                cases.add(Arguments.of("GET", "/records/" + v + "/1", null));
+                cases.add(Arguments.of("GET", "/settings/mappings/" + v + "/options", null));
+                cases.add(Arguments.of("GET", "/settings/inclusion-segments/" + v + "/choices", null));
+                cases.add(Arguments.of("GET", "/imports/" + v, null));
+                cases.add(Arguments.of("GET", "/pairings/contact/" + v, null));
+                cases.add(Arguments.of("GET", "/console/" + v, null));
+                cases.add(Arguments.of("GET", "/console/assets/" + v + ".js", null));
+                cases.add(Arguments.of("POST", "/imports/" + v + "/cancel", null));
+                cases.add(Arguments.of("GET", "/resyncs/" + v, null));
+            }
+            cases.add(Arguments.of("GET", "/api-usage/hourly", v + "=" + v));
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> bodies() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String body : BODIES) {
+            for (String route : List.of("POST /imports/review", "POST /imports", "POST /resync", "POST /sync-errors/retry",
+                    "PUT /settings/mappings/contact", "PUT /settings/inclusion-segments/contact",
+                    "PUT /settings/contact-creation", "PUT /settings/contact-deletion")) {
+                String[] parts = route.split(" ");
+                // (an object without listId is a valid request there: it clears the segment)
+                if (!(body.equals("{}") && route.contains("inclusion-segments"))) {
+                    cases.add(Arguments.of(parts[0], parts[1], body));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}?{2}")
+    @MethodSource("requests")
+    void hostileUrl_neverAnswers5xx(String method, String path, String query) {
+        assertRefusedCleanly(method, path, query, null);
+    }
+
+    @ParameterizedTest(name = "{0} {1} [{index}]")
+    @MethodSource("bodies")
+    void hostileBody_isRefusedWith400_neverAnswers5xx(String method, String path, String body) {
+        JsonPath answer = assertRefusedCleanly(method, path, null, body);
+        assertThat(answer.getInt("statusCode")).as(method + " " + path + " " + abbreviated(body)).isEqualTo(400);
+    }
+
+    private static JsonPath assertRefusedCleanly(String method, String path, String query, String body) {
+        JsonPath answer = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract().jsonPath();
+        int status = answer.getInt("statusCode");
+        String what = method + " " + abbreviated(path) + "?" + abbreviated(query) + " " + abbreviated(body);
+        assertThat(status).as(what + " answered " + abbreviated(answer.getString("body"))).isLessThan(500);
+        if (status >= 400 && !"application/json".equals(answer.getString("headers.Content-Type"))) {
+            throw new AssertionError(what + ": a refusal that is not JSON");
+        }
+        if (status >= 400) {
+            assertThat(answer.getString("body")).as(what).startsWith("{\"error\":{\"code\":");
+        }
+        return answer;
+    }
+
+    private static String abbreviated(String s) {
+        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "…(" + s.length() + ")" : s;
+    }
+}
