@@ -1,7 +1,6 @@
 package io.crmsync.resync;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,8 +92,9 @@ public class RecordResyncService {
                     + (hs.isEmpty() ? "HubSpot" : "Salesforce") + " record no longer exists; the next sync of this "
                     + "record removes the pairing.", List.of());
         }
-        // A user's explicit resync does not wait for the settle window: membership as of the latest snapshot decides.
-        if (!gate.eligibility(object, Duration.ZERO).isMember(pairing.hubspotId())) {
+        // A user's explicit resync does not wait for the settle window, nor for the next poll's snapshot: membership
+        // as HubSpot has it now decides (one call).
+        if (!gate.isMemberNow(object, pairing.hubspotId())) {
             return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.OUTSIDE_INCLUSION_SEGMENT,
                     "The HubSpot record is not in the " + object + " inclusion segment, so it does not sync.",
                     List.of());

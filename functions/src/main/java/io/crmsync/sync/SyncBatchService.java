@@ -78,7 +78,9 @@ public class SyncBatchService {
         Instant now = clock.instant();
         MappedObject schema = schemas.forObject(message.object());
         String object = schema.object();
-        SegmentGate.Eligibility segment = gate.eligibility(object, config.segmentSettle());
+        SegmentGate.Eligibility segment = message.membershipSnapshotId() != null
+                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle())
+                : gate.eligibility(object, config.segmentSettle());
 
         List<Pairing> paired = resolvePairings(object, message.records());
         Set<String> pairedHs = new LinkedHashSet<>();

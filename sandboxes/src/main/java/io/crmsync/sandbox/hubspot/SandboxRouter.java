@@ -71,6 +71,8 @@ final class SandboxRouter {
         post(router, "/crm/v3/lists/search", "lists.search", c -> lists.search(body(c)));
         route(router.get("/crm/v3/lists/object-type-id/:typeId/name/:name"), "lists.get",
                 c -> lists.getByName(p(c, "typeId"), p(c, "name")));
+        route(router.get("/crm/v3/lists/records/:typeId/:recordId/memberships"), "lists.records.memberships",
+                c -> lists.recordMemberships(p(c, "typeId"), p(c, "recordId")));
         route(router.get("/crm/v3/lists/:listId/memberships"), "lists.memberships",
                 c -> lists.memberships(p(c, "listId"), c.queryParams().get("after"), c.queryParams().get("limit")));
         route(router.put("/crm/v3/lists/:listId/memberships/add"), "lists.memberships.add", c -> lists.add(p(c, "listId"), body(c)));
