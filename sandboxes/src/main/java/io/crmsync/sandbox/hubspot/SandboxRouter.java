@@ -136,6 +136,10 @@ final class SandboxRouter {
         }
         try {
             Answer answer = endpoint.apply(ctx);
+            if (faults.loseAnswer(ctx.request().path())) {
+                error(response, HubSpotError.serverError(504));
+                return;
+            }
             response.setStatusCode(answer.status());
             statuses.record(String.valueOf(answer.status()));
             if (answer.body() == null) {

@@ -256,6 +256,10 @@ public final class SalesforceSandbox implements AutoCloseable {
     private void afterLatency(RoutingContext ctx) {
         FaultInjection.Fault<SalesforceFault> fault = faults.nextFault();
         if (fault == null) {
+            if (faults.loseAnswer(ctx.request().path())) {
+                // The request is served (its writes commit); only the answer is replaced, as by a gateway timeout.
+                ctx.addHeadersEndHandler(v -> ctx.response().setStatusCode(504));
+            }
             ctx.next();
         } else if (fault.serverError()) {
             Responses.error(ctx, 503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable.");
