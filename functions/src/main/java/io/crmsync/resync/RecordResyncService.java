@@ -88,9 +88,10 @@ public class RecordResyncService {
                 schema.salesforceFields(sobject)).get(0);
         if (hs.isEmpty() || sf.isEmpty()) {
             throwIfAskedRecordIsGone(hubspotId, salesforceId, hs.isEmpty(), sf.isEmpty());
-            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.PARTNER_MISSING, "The paired "
-                    + (hs.isEmpty() ? "HubSpot" : "Salesforce") + " record no longer exists; the next sync of this "
-                    + "record removes the pairing.", List.of());
+            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.PARTNER_MISSING, hs.isEmpty()
+                    ? "The paired HubSpot record no longer exists; the next sync of this record removes the pairing."
+                    : "Salesforce did not return the paired record: it was deleted (the next poll's deletion check "
+                            + "removes the pairing) or the integration user cannot see it.", List.of());
         }
         // A user's explicit resync does not wait for the settle window, nor for the next poll's snapshot: membership
         // as HubSpot has it now decides (one call).
