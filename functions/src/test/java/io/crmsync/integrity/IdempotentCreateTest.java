@@ -146,6 +146,26 @@ class IdempotentCreateTest {
         assertThat(pairings.findByHubspotId("company", company).orElseThrow().salesforceId()).isEqualTo(accounts.get(0));
     }
 
+    @Test
+    void importOfAccounts_thePollerAlreadyPaired_createsNoSecondCompany() {
+        // given: the sync created and paired a company for an account
+        String tag = unique("imported");
+        String account = salesforce().insert("Account", Map.of("Name", tag, "Phone", "555-" + tag));
+        functions.invoke("syncBatch", batch(tag, "POLL", List.of(salesforceRef(account))));
+        String company = pairings.findBySalesforceId("company", account).orElseThrow().hubspotId();
+
+        // when: the user imports companies afterwards
+        var started = io.crmsync.imports.ImportTestSupport.api("POST", "/imports", null,
+                "{\"object\":\"accounts\",\"filters\":[{\"field\":\"Name\",\"operator\":\"eq\",\"value\":\""
+                        + tag + "\"}]}");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(io.crmsync.imports.ImportTestSupport.drainImportQueue().failed()).isZero();
+
+        // then: the import updated that company
+        assertThat(hubspot().find("companies", "name", tag)).hasSize(1);
+        assertThat(pairings.findBySalesforceId("company", account).orElseThrow().hubspotId()).isEqualTo(company);
+    }
+
     private List<String> accountsNamed(String name) {
         var store = salesforce().store();
         var account = store.schema().object("Account").orElseThrow();
