@@ -109,6 +109,12 @@ public final class SalesforceSandbox implements AutoCloseable {
         budget.exhaust();
     }
 
+    /** A fresh day: no calls used, the default daily limit (records, tokens and faults stay). */
+    public void resetBudget() {
+        budget.reset();
+        budget.setDailyLimit(io.crmsync.sandbox.salesforce.http.ApiBudget.DEFAULT_DAILY_LIMIT);
+    }
+
     /** Accept any non-empty bearer token (for local mode with hand-made tokens). */
     public void acceptAnyToken(boolean accept) {
         sessions.acceptAnyToken(accept);
