@@ -2,6 +2,7 @@ package io.crmsync.api;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,6 +51,11 @@ public class ApiRouter {
         } catch (ApiException e) {
             return new ApiResponse(e.status(), e.toError());
         } catch (RuntimeException e) {
+            var limited = CrmLimitAnswers.of(e, Instant.now());
+            if (limited.isPresent()) {
+                LOG.warnf("%s %s: %s", method, path, e.getMessage());
+                return limited.get();
+            }
             LOG.errorf(e, "Unexpected failure on %s %s", method, path);
             return new ApiResponse(500, ApiError.of("INTERNAL_ERROR",
                     "crm-sync failed to handle this request; the cause is in the function's log.", null));
