@@ -31,9 +31,6 @@ import jakarta.inject.Inject;
 @Tag("benchmark")
 class ImportBenchmark {
 
-    /** The template's {@code MaximumConcurrency} for the import queue. */
-    static final int TEMPLATE_IMPORT_CONCURRENCY = 4;
-
     @Inject
     SalesforceClient salesforceClient;
     @Inject
@@ -42,7 +39,8 @@ class ImportBenchmark {
     @Test
     void import100kContacts() {
         int contacts = RealisticApis.intProperty("benchmark.contacts", 100_000);
-        int workers = RealisticApis.intProperty("benchmark.import-workers", TEMPLATE_IMPORT_CONCURRENCY);
+        int workers = RealisticApis.intProperty("benchmark.import-workers",
+                Benchmarks.maximumConcurrency("ImportChunkFunction"));
         RealisticApis apis = RealisticApis.fromSystemProperties();
         SalesforceSandbox salesforce = SalesforceSandboxTestResource.sandbox();
         salesforce.reset();
