@@ -118,6 +118,7 @@ public class ImportChunkService {
         if (job.status() != ImportStatus.RUNNING) {
             jobs.markRunning(job.id(), clock.instant());
         }
+        long started = System.nanoTime();
         List<SObject> records;
         try {
             records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(), step.where(),
@@ -130,6 +131,7 @@ public class ImportChunkService {
             pause(jobs.get(job.id()), message);
             return false;
         }
+        long read = System.nanoTime();
         boolean lastPageOfPhase = records.size() < config.pageSize();
         if (!lastPageOfPhase) {
             // Sent before this page is written: the next page is read (and written) by another worker meanwhile.
@@ -146,7 +148,9 @@ public class ImportChunkService {
                 finish(job.id());
             }
         }
-        LOG.infof("Import %s %s: %d records, %s", job.id(), message.chunkId(), records.size(), result.counters());
+        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes %d ms, pairings %d ms), %s",
+                job.id(), message.chunkId(), records.size(), (System.nanoTime() - started) / 1_000_000,
+                (read - started) / 1_000_000, result.hubspotMillis(), result.pairingMillis(), result.counters());
         return true;
     }
 

@@ -171,9 +171,12 @@ class PollFunctionSyncTest extends PollTestSupport {
         worker.process(new SyncBatchMessage(unique("b"), "contact", "POLL", List.of(SyncFixtures.sf(leadId))));
         String hubspotId = pairings.findBySalesforceIds("contact", List.of(leadId)).get(leadId).hubspotId();
 
-        // when
+        // when: deleted over a minute ago (getDeleted answers in whole minutes, so a deletion in the current minute
+        // is the next poll's; the poll no longer stumbles on it by re-reading the contact crm-sync just wrote)
         var store = salesforce().store();
+        salesforce().clock(Clock.fixed(Instant.now().minusSeconds(70), ZoneOffset.UTC));
         store.delete(store.schema().object("Lead").orElseThrow(), leadId);
+        salesforce().clock(Clock.systemUTC());
         syncAll(poll());
 
         // then
