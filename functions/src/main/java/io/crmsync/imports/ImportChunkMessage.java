@@ -28,6 +28,11 @@ public record ImportChunkMessage(String importId, int phase, int page, String af
         return "p" + phase + "-" + page;
     }
 
+    /** What every page of this page's phase has its chunk id start with. */
+    public String phaseChunkPrefix() {
+        return "p" + phase + "-";
+    }
+
     public ImportChunkMessage next(String lastId) {
         return new ImportChunkMessage(importId, phase, page + 1, lastId);
     }

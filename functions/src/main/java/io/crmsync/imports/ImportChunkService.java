@@ -24,7 +24,9 @@ import io.crmsync.store.ImportStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Runs one chunk message: one keyset page of Salesforce records into HubSpot, then the next page's message.
+ * Runs one chunk message: one keyset page of Salesforce records into HubSpot. The next page's message is sent as
+ * soon as this page is read, so pages are written in parallel by as many workers as the queue's concurrency allows;
+ * the last page of a phase waits for the others before the next phase starts or the job completes.
  *
  * <p>Delivery is at least once, so each page holds an idempotency record ({@code import-<id>-<chunk>}) that is
  * completed only after the page's effects are stored AND the next message is sent: a redelivery of a finished page
@@ -39,6 +41,8 @@ public class ImportChunkService {
     static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(360);
     /** Outlives SQS retention (4 days) with room, like the store's chunk markers. */
     static final Duration KEY_TTL = Duration.ofDays(15);
+    /** How long the last page of a phase waits for the pages before it; well inside the function's 300 s timeout. */
+    static final Duration LAST_PAGE_WAIT = Duration.ofSeconds(120);
 
     private final ImportJobRepository jobs;
     private final IdempotencyRepository idempotency;
@@ -114,6 +118,7 @@ public class ImportChunkService {
         if (job.status() != ImportStatus.RUNNING) {
             jobs.markRunning(job.id(), clock.instant());
         }
+        long started = System.nanoTime();
         List<SObject> records;
         try {
             records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(), step.where(),
@@ -126,18 +131,54 @@ public class ImportChunkService {
             pause(jobs.get(job.id()), message);
             return false;
         }
+        long read = System.nanoTime();
+        boolean lastPageOfPhase = records.size() < config.pageSize();
+        if (!lastPageOfPhase) {
+            // Sent before this page is written: the next page is read (and written) by another worker meanwhile.
+            queue.send(message.next(records.get(records.size() - 1).id()));
+        }
         PageImporter.PageResult result = pages.importPage(job.id(), message.chunkId(), step.phase(), records,
                 definition.syncToInclusionSegment());
         jobs.applyChunk(job.id(), message.chunkId(), result.counters(), result.reasons(), clock.instant());
-        if (records.size() == config.pageSize()) {
-            queue.send(message.next(records.get(records.size() - 1).id()));
-        } else if (message.phase() + 1 < plan.steps().size()) {
-            queue.send(message.nextPhase());
-        } else {
-            finish(job.id());
+        if (lastPageOfPhase) {
+            awaitEarlierPages(job.id(), message);
+            if (message.phase() + 1 < plan.steps().size()) {
+                queue.send(message.nextPhase());
+            } else {
+                finish(job.id());
+            }
         }
-        LOG.infof("Import %s %s: %d records, %s", job.id(), message.chunkId(), records.size(), result.counters());
+        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes %d ms, pairings %d ms), %s",
+                job.id(), message.chunkId(), records.size(), (System.nanoTime() - started) / 1_000_000,
+                (read - started) / 1_000_000, result.hubspotMillis(), result.pairingMillis(), result.counters());
         return true;
+    }
+
+    /**
+     * Pages of a phase run in parallel, so the last one may be done before those it follows: it waits (reading only
+     * the chunk markers) until every page of the phase is counted, so the next phase and the job's completion come
+     * after all of them. A page still missing after {@link #LAST_PAGE_WAIT} is being retried by SQS; this page then
+     * fails too and comes back later, redoing only idempotent work.
+     */
+    private void awaitEarlierPages(String jobId, ImportChunkMessage message) {
+        long deadline = System.nanoTime() + LAST_PAGE_WAIT.toNanos();
+        long pause = 50;
+        while (true) {
+            int applied = jobs.appliedChunks(jobId, message.phaseChunkPrefix());
+            if (applied >= message.page()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EarlierPagesPendingException(jobId, message.phase(), applied, message.page());
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EarlierPagesPendingException(jobId, message.phase(), applied, message.page());
+            }
+            pause = Math.min(1_000, pause * 2);
+        }
     }
 
     /** Puts the page back with a delay and shows the job paused until then; it resumes by itself. */

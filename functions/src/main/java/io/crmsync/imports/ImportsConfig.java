@@ -29,6 +29,14 @@ public interface ImportsConfig {
     @WithDefault("8")
     int pairingWriters();
 
+    /**
+     * HubSpot batch calls a chunk keeps in flight at once. A chunk's 20 upserts one after another take 20 round trips
+     * (6 s at HubSpot's usual 300 ms); in parallel they take a few, and the client's shared pacer still keeps the
+     * whole process under the rate limit. 6 in flight at 300 ms each is HubSpot's whole 19 calls/s.
+     */
+    @WithDefault("8")
+    int hubspotParallelCalls();
+
     /** HubSpot deal pipeline imported opportunities land in. */
     @WithDefault("default")
     String dealPipeline();

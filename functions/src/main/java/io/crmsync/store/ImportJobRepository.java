@@ -134,6 +134,29 @@ public class ImportJobRepository {
         }
     }
 
+    /**
+     * How many of the job's chunks whose id starts with {@code chunkIdPrefix} were applied: chunks run in parallel,
+     * and the last one must not finish the job before the others are counted. Strongly consistent; the markers are
+     * the chunk's own items, so this reads nothing else.
+     */
+    public int appliedChunks(String jobId, String chunkIdPrefix) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", StoreSchema.PK, "#sk", StoreSchema.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(StoreKeys.importJob(jobId)),
+                            ":prefix", s(StoreKeys.importChunk(chunkIdPrefix))))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                    .exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
     /** Adds to the counters without a chunk marker: for callers that are not redelivered. Atomic, not idempotent. */
     public void addCounters(String jobId, ImportCounters delta, Map<String, Long> errorsByCategory, Instant now) {
         CounterUpdate update = CounterUpdate.of(delta, errorsByCategory, now);

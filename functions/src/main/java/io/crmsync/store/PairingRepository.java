@@ -40,6 +40,64 @@ public class PairingRepository {
         this.table = config.tableName();
     }
 
+    /** Pairings {@link #createAbsent} writes in one transaction: 2 items each, DynamoDB's limit is 100. */
+    public static final int CREATE_BATCH = 50;
+
+    /**
+     * Creates new pairings (version 0), up to {@link #CREATE_BATCH} in one transaction, each pairing with its
+     * Salesforce-id guard and both only if absent, exactly as {@link #create} does one by one: a pairing whose
+     * HubSpot or Salesforce record is paired already is left out, the others are written. One call instead of 50
+     * matters for an import, which pairs 2,000 records a chunk.
+     *
+     * @return the pairings written now, as stored
+     * @throws IllegalArgumentException when two of them share a HubSpot or a Salesforce id (one transaction cannot
+     *         write an item twice)
+     */
+    public List<Pairing> createAbsent(List<Pairing> pairings) {
+        if (pairings.size() > CREATE_BATCH) {
+            throw new IllegalArgumentException("createAbsent() takes at most " + CREATE_BATCH + " pairings, got "
+                    + pairings.size());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        List<Pairing> remaining = new java.util.ArrayList<>();
+        for (Pairing p : pairings) {
+            if (p.version() != 0) {
+                throw new IllegalArgumentException("createAbsent() takes new pairings (version 0), got version "
+                        + p.version());
+            }
+            if (!ids.add("hs:" + p.objectType() + ":" + p.hubspotId())
+                    || !ids.add("sf:" + p.objectType() + ":" + p.salesforceId())) {
+                throw new IllegalArgumentException("createAbsent() cannot write two pairings of one record ("
+                        + p.hubspotId() + " / " + p.salesforceId() + ") in one transaction");
+            }
+            remaining.add(p.withVersion(1));
+        }
+        while (!remaining.isEmpty()) {
+            List<Pairing> attempt = List.copyOf(remaining);
+            List<TransactWriteItem> items = new java.util.ArrayList<>();
+            attempt.forEach(p -> {
+                items.add(putIfAbsent(PairingMapper.toItem(p)));
+                items.add(putIfAbsent(PairingMapper.guardItem(p)));
+            });
+            try {
+                transactions.write(dynamo, r -> r.transactItems(items));
+                return attempt;
+            } catch (TransactionCanceledException e) {
+                // The whole transaction was refused; drop the pairings whose record is paired already and retry.
+                remaining.clear();
+                for (int k = 0; k < attempt.size(); k++) {
+                    if (!Transactions.conditionFailed(e, 2 * k) && !Transactions.conditionFailed(e, 2 * k + 1)) {
+                        remaining.add(attempt.get(k));
+                    }
+                }
+                if (remaining.size() == attempt.size()) {
+                    throw e;
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** Stores a new pairing (version must be 0); returns it at version 1. */
     public Pairing create(Pairing pairing) {
         if (pairing.version() != 0) {

@@ -1,22 +1,19 @@
 package io.crmsync.benchmark;
 
-import static io.crmsync.testing.LambdaEvents.invoke;
 import static io.crmsync.testing.LambdaEvents.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
@@ -25,10 +22,8 @@ import io.crmsync.store.PairingRepository;
 import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.PollTestProfile;
-import io.crmsync.sync.SyncBatchMessage;
-import io.crmsync.sync.SyncBatchService;
-import io.crmsync.testing.EmbeddedAwsTestResource;
 import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.QueueWorkers;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,19 +31,22 @@ import jakarta.inject.Inject;
 
 /**
  * A poll that finds 10,000 changed contacts (Salesforce leads edited by users): the API calls each side costs and the
- * time until both sides agree, with one worker draining the queue (Lambda would run several in parallel). Run with
- * {@code ./mvnw test -Dtest=PollBenchmark -Dgroups=benchmark -DexcludedGroups=}; excluded from the normal run.
+ * time until both sides agree, with the sandboxes answering as the real APIs do ({@link RealisticApis}) and as many
+ * syncBatch workers as the template's {@code MaximumConcurrency}. Also the poll right after a large sync, which finds
+ * only crm-sync's own writes. Run with {@code ./mvnw test -Dtest=PollBenchmark -Dgroups=benchmark -DexcludedGroups=}
+ * ({@code -Dbenchmark.contacts=2000} for a shorter run, {@code -Dbenchmark.sync-workers=n}); excluded from the
+ * normal run.
  */
 @Tag("benchmark")
 @QuarkusTest
 @TestProfile(PollTestProfile.class)
 class PollBenchmark {
 
-    private static final int CONTACTS = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
-    SyncBatchService worker;
+    io.crmsync.local.FunctionDispatcher dispatcher;
     @Inject
     WatermarkRepository watermarks;
     @Inject
@@ -62,10 +60,15 @@ class PollBenchmark {
 
     @Test
     void pollFinding10000ChangedContacts_convergesAndReportsItsCost() {
-        // given: 10,000 leads paired with HubSpot contacts, and the echo of that pairing absorbed by one poll
+        int contacts = RealisticApis.intProperty("benchmark.contacts", 10_000);
+        int workers = RealisticApis.intProperty("benchmark.sync-workers",
+                Benchmarks.maximumConcurrency("SyncBatchFunction"));
+        RealisticApis apis = RealisticApis.fromSystemProperties();
+        // given: leads paired with HubSpot contacts, and the echo of that pairing absorbed by one poll
         SalesforceSandbox sf = SalesforceSandboxTestResource.sandbox();
         sf.setDailyLimit(10_000_000);
-        HubSpotSandboxTestResource.resetSandbox();
+        HubSpotSandbox hs = HubSpotSandboxTestResource.resetSandbox();
+        apis.applyTo(sf, hs);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("firstname", "FirstName"),
                 FieldMapping.of("lastname", "LastName"), FieldMapping.of("company", "Company")));
         Instant start = Instant.now().minusSeconds(1);
@@ -74,10 +77,10 @@ class PollBenchmark {
         }
         watermarks.reset(new Watermark("contact", CrmSide.HUBSPOT, start, null, start));
         String run = Long.toString(System.nanoTime(), 36);
-        List<String> leads = sf.seed("Lead", CONTACTS, i -> Map.of("FirstName", "F" + i, "LastName", "L" + i,
+        List<String> leads = sf.seed("Lead", contacts, i -> Map.of("FirstName", "F" + i, "LastName", "L" + i,
                 "Company", "Co", "Email", "bench-" + run + "-" + i + "@example.com"));
-        Figures pairing = pollAndConverge();
-        Figures echo = pollAndConverge();
+        Figures pairing = pollAndConverge(workers, hs);
+        Figures echo = pollAndConverge(workers, hs);
         assertThat(pairings.findBySalesforceIds("contact", leads.subList(0, 100))).hasSize(100);
 
         // when: users edit every lead, and the next poll runs
@@ -85,65 +88,53 @@ class PollBenchmark {
         for (int i = 0; i < leads.size(); i++) {
             sf.store().update(def, leads.get(i), Map.of("FirstName", "Edited " + i));
         }
-        Figures changed = pollAndConverge();
+        Figures changed = pollAndConverge(workers, hs);
 
         // then
-        var sample = pairings.findBySalesforceIds("contact", List.of(leads.get(4242))).get(leads.get(4242));
-        assertThat(HubSpotSandboxTestResource.sandbox().record("contact", sample.hubspotId()).orElseThrow())
-                .containsEntry("firstname", "Edited 4242");
-        System.out.println("=== PollBenchmark (" + CONTACTS + " contacts, one worker) ===");
+        String sampleLead = leads.get(contacts * 42 / 100);
+        var sample = pairings.findBySalesforceIds("contact", List.of(sampleLead)).get(sampleLead);
+        assertThat(hs.record("contact", sample.hubspotId()).orElseThrow())
+                .containsEntry("firstname", "Edited " + contacts * 42 / 100);
+        System.out.printf("%n=== PollBenchmark: %,d contacts, %d syncBatch workers; %s ===%n", contacts, workers, apis);
         System.out.println("setup: new leads paired     " + pairing);
         System.out.println("setup: echo poll afterwards " + echo);
-        System.out.println("10,000 changed contacts     " + changed);
+        System.out.printf("%,d changed contacts     %s%n", contacts, changed);
+        double syncSeconds = changed.converged().minus(changed.poll()).toNanos() / 1e9;
+        long hsCalls = changed.hubspotCalls().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("sync of the changes: %.1f s after the poll, %.0f records/s; HubSpot %.1f calls/s = %.2f of its"
+                + " ceiling (%.0f calls/s); from the poll's start %.0f records/s%n", syncSeconds, contacts / syncSeconds,
+                hsCalls / syncSeconds, hsCalls / syncSeconds / RealisticApis.HUBSPOT_CALLS_PER_SECOND,
+                RealisticApis.HUBSPOT_CALLS_PER_SECOND, contacts / (changed.converged().toNanos() / 1e9));
+        System.out.printf("HubSpot 429s answered (each retried): %d; failed sync batches: %d%n",
+                hs.statuses().count("429"), pairing.failed() + echo.failed() + changed.failed());
     }
 
-    private Figures pollAndConverge() {
+    private Figures pollAndConverge(int workers, HubSpotSandbox hs) {
         Map<String, Long> sfBefore = salesforce.calls().snapshot();
         Map<String, Long> hsBefore = hubspot.calls().snapshot();
         long t0 = System.nanoTime();
-        invoke(scheduled(Instant.now().toString())).then().statusCode(200);
-        long polled = System.nanoTime();
-        int messages = 0;
-        for (SyncBatchMessage m = null; (m = next()) != null; messages++) {
-            worker.process(m);
-        }
-        long done = System.nanoTime();
-        return new Figures(Duration.ofNanos(polled - t0), Duration.ofNanos(done - t0), messages,
-                delta(salesforce.calls().snapshot(), sfBefore), delta(hubspot.calls().snapshot(), hsBefore));
-    }
-
-    private static SyncBatchMessage next() {
-        var aws = EmbeddedAwsTestResource.aws();
-        String url = aws.queueUrl("SyncBatchesQueue");
-        try (var sqs = aws.newSqsClient()) {
-            var received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1).waitTimeSeconds(0)).messages();
-            if (received.isEmpty()) {
-                return null;
-            }
-            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(received.get(0).receiptHandle()));
-            return JSON.readValue(received.get(0).body(), SyncBatchMessage.class);
-        } catch (java.io.IOException e) {
+        // Through Funqy as Lambda runs it, without the mock event server's HTTP read timeout: with real latency a
+        // poll of 10,000 changes takes longer than that timeout
+        try {
+            dispatcher.invoke("poll", JSON.writeValueAsString(scheduled(Instant.now().toString())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        long polled = System.nanoTime();
+        QueueWorkers.Drain drain = QueueWorkers.drain("SyncBatchesQueue", "syncBatch", workers);
+        long done = System.nanoTime();
+        return new Figures(Duration.ofNanos(polled - t0), Duration.ofNanos(done - t0), drain.handled(), drain.failed(),
+                Benchmarks.delta(salesforce.calls().snapshot(), sfBefore),
+                Benchmarks.delta(hubspot.calls().snapshot(), hsBefore));
     }
 
-    private static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> out = new HashMap<>();
-        after.forEach((k, v) -> {
-            if (v - before.getOrDefault(k, 0L) != 0) {
-                out.put(k, v - before.getOrDefault(k, 0L));
-            }
-        });
-        return out;
-    }
-
-    record Figures(Duration poll, Duration converged, int messages, Map<String, Long> salesforceCalls,
+    record Figures(Duration poll, Duration converged, int messages, int failed, Map<String, Long> salesforceCalls,
             Map<String, Long> hubspotCalls) {
 
         @Override
         public String toString() {
-            return String.format("poll %d ms, converged in %d ms, %d messages; Salesforce %d calls %s; HubSpot %d calls %s",
-                    poll.toMillis(), converged.toMillis(), messages,
+            return String.format("poll %d ms, converged in %d ms, %d messages (%d attempts failed); Salesforce %d calls %s;"
+                    + " HubSpot %d calls %s", poll.toMillis(), converged.toMillis(), messages, failed,
                     salesforceCalls.values().stream().mapToLong(Long::longValue).sum(), salesforceCalls,
                     hubspotCalls.values().stream().mapToLong(Long::longValue).sum(), hubspotCalls);
         }

@@ -51,6 +51,27 @@ class PairingRepositoryTest {
     }
 
     @Test
+    void createAbsent_writesTheNewPairingsInOneGo_andLeavesRecordsPairedAlreadyAlone() {
+        // given a pairing of hs1 with sf1
+        String hs1 = id(), sf1 = id(), hs2 = id(), sf2 = id(), hs3 = id(), sf3 = id();
+        pairings.create(Pairing.of("contact", hs1, sf1, SalesforceType.LEAD));
+
+        // when three new pairings are written, two of them naming a record paired already
+        var created = pairings.createAbsent(java.util.List.of(
+                Pairing.of("contact", hs1, sf2, SalesforceType.CONTACT),
+                Pairing.of("contact", hs2, sf3, SalesforceType.CONTACT),
+                Pairing.of("contact", hs3, sf1, SalesforceType.CONTACT)));
+
+        // then only hs2-sf3 is new, and hs1 is still paired with sf1
+        assertThat(created).extracting(Pairing::hubspotId).containsExactly(hs2);
+        assertThat(created.get(0).version()).isEqualTo(1);
+        assertThat(pairings.findBySalesforceId("contact", sf3).orElseThrow().hubspotId()).isEqualTo(hs2);
+        assertThat(pairings.findByHubspotId("contact", hs1).orElseThrow().salesforceId()).isEqualTo(sf1);
+        assertThat(pairings.findByHubspotId("contact", hs3)).isEmpty();
+        assertThat(pairings.findBySalesforceId("contact", sf2)).isEmpty();
+    }
+
+    @Test
     void save_withStaleVersion_isRejected_andKeepsTheWinnersValues() {
         // given
         Pairing v1 = pairings.create(Pairing.of("contact", id(), id(), SalesforceType.CONTACT));

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,15 +16,19 @@ import io.crmsync.hubspot.HubSpotValidationException;
 import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.ObjectUpsert;
 import io.crmsync.hubspot.model.UpsertResult;
+import io.crmsync.imports.ImportsConfig;
 import io.crmsync.imports.catalogue.ImportPhase;
 import io.crmsync.imports.catalogue.MappedRecord;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Upserts mapped records in batches of 100 by the phase's unique property. HubSpot refuses a whole batch when one
- * input is invalid (400 VALIDATION_ERROR), so a refused batch is split in halves until the bad records stand alone:
- * k bad records in a batch of n cost about 2k·log2(n) extra calls instead of n single-record calls. Anything else
- * (5xx after retries, auth, daily limit) fails the whole chunk so SQS retries it.
+ * Upserts mapped records in batches of 100 by the phase's unique property, several batches in flight at once
+ * ({@code crmsync.imports.hubspot-parallel-calls}); the HubSpot client's pacer is shared by every caller in the
+ * process, so parallel calls wait their turn rather than bounce off the rate limit. HubSpot refuses a whole batch
+ * when one input is invalid (400 VALIDATION_ERROR), so a refused batch is split in halves until the bad records
+ * stand alone: k bad records in a batch of n cost about 2k·log2(n) extra calls instead of n single-record calls.
+ * Anything else (5xx after retries, auth, daily limit) fails the whole chunk so SQS retries it.
  */
 @ApplicationScoped
 public class HubSpotUpserter {
@@ -29,19 +37,57 @@ public class HubSpotUpserter {
     private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final HubSpotClient hubspot;
+    private final ExecutorService callers;
 
-    HubSpotUpserter(HubSpotClient hubspot) {
+    HubSpotUpserter(HubSpotClient hubspot, ImportsConfig config) {
         this.hubspot = hubspot;
+        this.callers = Executors.newFixedThreadPool(Math.max(1, config.hubspotParallelCalls()), r -> {
+            Thread t = new Thread(r, "import-hubspot-calls");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        callers.shutdownNow();
     }
 
     public record Outcome(List<Written> written, List<RecordFailure> failures) {
     }
 
+    /** The outcome in input order, whatever order the batches finished in. */
     public Outcome upsert(ImportPhase phase, List<MappedRecord> records) {
+        List<Future<Outcome>> batches = new ArrayList<>();
+        for (int i = 0; i < records.size(); i += BATCH) {
+            List<MappedRecord> batch = records.subList(i, Math.min(records.size(), i + BATCH));
+            batches.add(callers.submit(() -> {
+                Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
+                write(phase, batch, outcome.written(), outcome.failures());
+                return outcome;
+            }));
+        }
         List<Written> written = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
-        for (int i = 0; i < records.size(); i += BATCH) {
-            write(phase, records.subList(i, Math.min(records.size(), i + BATCH)), written, failures);
+        RuntimeException failed = null;
+        for (Future<Outcome> batch : batches) {
+            try {
+                Outcome outcome = batch.get();
+                written.addAll(outcome.written());
+                failures.addAll(outcome.failures());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batches.forEach(b -> b.cancel(true));
+                throw new IllegalStateException("Interrupted while upserting to HubSpot", e);
+            } catch (ExecutionException e) {
+                // every batch is waited for, so no call is still running when the chunk fails and SQS retries it
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return new Outcome(written, failures);
     }

@@ -44,8 +44,12 @@ public class PageImporter {
         this.clock = clock;
     }
 
-    /** What one page did: the counters to add to the job and the skip/failure reasons by category. */
-    public record PageResult(ImportCounters counters, Map<String, Long> reasons, int queuedForSync) {
+    /**
+     * What one page did: the counters to add to the job, the skip/failure reasons by category, and how long its
+     * HubSpot writes and its pairings took (for the chunk's log line: where an import's time goes).
+     */
+    public record PageResult(ImportCounters counters, Map<String, Long> reasons, int queuedForSync,
+            long hubspotMillis, long pairingMillis) {
     }
 
     public PageResult importPage(String importId, String chunkId, ImportPhase phase, List<SObject> records,
@@ -66,6 +70,7 @@ public class PageImporter {
                 toWrite.add(mapped);
             }
         }
+        long started = System.nanoTime();
         HubSpotUpserter.Outcome outcome = upserter.upsert(phase,
                 campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite));
         for (RecordFailure failure : outcome.failures()) {
@@ -73,7 +78,9 @@ public class PageImporter {
                     failure.message(), clock.instant());
             reasons.merge(failure.category(), 1L, Long::sum);
         }
+        long upserted = System.nanoTime();
         pairings.pair(phase.pairingType(), outcome.written(), id -> salesforceType(phase, id));
+        long paired = System.nanoTime();
         associations.associate(phase, records, outcome.written());
         int queued = phase.pairingType().equals("contact")
                 ? followUp.followUp(importId, chunkId, outcome.written(), addToSegment)
@@ -81,7 +88,7 @@ public class PageImporter {
         long created = outcome.written().stream().filter(Written::created).count();
         long updated = outcome.written().size() - created;
         return new PageResult(ImportCounters.chunk(created, updated, skipped, outcome.failures().size()), reasons,
-                queued);
+                queued, (upserted - started) / 1_000_000, (paired - upserted) / 1_000_000);
     }
 
     /** Campaign members pair the lead or contact they stand for; its Id prefix says which. */

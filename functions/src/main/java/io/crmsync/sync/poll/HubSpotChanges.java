@@ -25,12 +25,20 @@ public class HubSpotChanges {
     }
 
     public List<Change> changedSince(String object, Instant since) {
+        return changedSince(object, since, List.of());
+    }
+
+    /** With the values of {@code properties}, which the search pages carry at no extra call. */
+    public List<Change> changedSince(String object, Instant since, List<String> properties) {
         String lastModified = HubSpotClient.lastModifiedProperty(object);
+        java.util.Set<String> read = new java.util.LinkedHashSet<>(properties);
+        read.add(lastModified);
         SearchRequest request = SearchRequest.of(
                 List.of(FilterGroup.of(Filter.of(lastModified, "GTE", String.valueOf(since.toEpochMilli())))),
-                Sort.ascending(lastModified), List.of(lastModified));
+                Sort.ascending(lastModified), List.copyOf(read));
         return hubspot.searchAll(object, request)
-                .map(o -> new Change(o.id(), o.updatedAt() != null ? o.updatedAt() : since))
+                .map(o -> new Change(o.id(), o.updatedAt() != null ? o.updatedAt() : since,
+                        new java.util.HashMap<String, Object>(o.properties())))
                 .toList();
     }
 }

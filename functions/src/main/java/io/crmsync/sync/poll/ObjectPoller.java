@@ -20,6 +20,8 @@ import io.crmsync.sync.PollSummary;
 import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.sync.SyncBatchMessage.RecordRef;
 import io.crmsync.sync.SyncConfig;
+import io.crmsync.sync.worker.MappedObject;
+import io.crmsync.sync.worker.MappedObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -38,10 +40,15 @@ public class ObjectPoller {
     private final ErrorRetries retries;
     private final SyncConfig config;
     private final PairingRepository pairings;
+    private final MappedObjects schemas;
+    private final OwnWrites ownWrites;
 
     ObjectPoller(SalesforceChanges salesforce, HubSpotChanges hubspot, SegmentRefresher segments,
             InclusionSegmentSettings segmentSettings, WatermarkRepository watermarks, FanOut fanOut,
-            ErrorRetries retries, SyncConfig config, PairingRepository pairings) {
+            ErrorRetries retries, SyncConfig config, PairingRepository pairings, MappedObjects schemas,
+            OwnWrites ownWrites) {
+        this.schemas = schemas;
+        this.ownWrites = ownWrites;
         this.salesforce = salesforce;
         this.hubspot = hubspot;
         this.segments = segments;
@@ -58,13 +65,15 @@ public class ObjectPoller {
         Map<String, RecordRef> refs = new LinkedHashMap<>();
         List<RecordRef> deleted = new ArrayList<>();
         List<Watermark> next = new ArrayList<>();
+        MappedObject schema = schemas.forObject(object);
 
         for (String sobject : pair.salesforceObjects()) {
             String key = object + "." + sobject;
             Optional<Watermark> mark = watermarks.find(key, CrmSide.SALESFORCE);
             Instant since = since(mark, now);
-            List<Change> changes = salesforce.changedSince(sobject, since);
-            changes.forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
+            List<Change> changes = salesforce.changedSince(sobject, since, schema.salesforceFields(sobject));
+            ownWrites.salesforceChanges(schema, sobject, changes)
+                    .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             if (mark.isPresent()) {
                 salesforce.deletedBetween(sobject, since, now).forEach(c -> deleted.add(new RecordRef(null, c.id())));
             }
@@ -72,7 +81,9 @@ public class ObjectPoller {
         }
 
         Optional<Watermark> hsMark = watermarks.find(object, CrmSide.HUBSPOT);
-        List<Change> hsChanges = hubspot.changedSince(object, since(hsMark, now));
+        List<Change> hsChanges = hubspot.changedSince(object, since(hsMark, now), schema.hubspotProperties());
+        // The watermark moves past crm-sync's own writes too; only the sync work leaves them out.
+        List<Change> hsWork = ownWrites.hubspotChanges(schema, hsChanges);
 
         // Taken after the changes were read: membership is at least as new as every change fanned out below.
         Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
@@ -81,7 +92,7 @@ public class ObjectPoller {
         if (segment.isPresent()) {
             var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
             Set<String> members = refresh.snapshot().members();
-            for (Change c : hsChanges) {
+            for (Change c : hsWork) {
                 // A member changed moments ago may be about to leave the segment (HubSpot re-evaluates lists
                 // later): it waits for a later snapshot instead of racing the re-evaluation.
                 if (members.contains(c.id()) && c.modifiedAt().isAfter(settledBefore)) {
@@ -92,7 +103,7 @@ public class ObjectPoller {
             }
             refresh.entered().forEach(id -> refs.putIfAbsent("hs:" + id, new RecordRef(id, null)));
         } else {
-            hsChanges.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
+            hsWork.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
         }
         next.add(advanced(object, CrmSide.HUBSPOT, hsChanges, hsBookmark, now));
 

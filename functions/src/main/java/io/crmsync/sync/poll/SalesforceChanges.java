@@ -28,12 +28,24 @@ public class SalesforceChanges {
 
     /** Changes at or after {@code since}, oldest first (ties by Id). */
     public List<Change> changedSince(String sobject, Instant since) {
-        Soql soql = Soql.select("Id", "SystemModstamp").from(sobject)
+        return changedSince(sobject, since, List.of());
+    }
+
+    /**
+     * Changes at or after {@code since} with the values of {@code fields} (read in the same query pages: the values
+     * come free with the page, and let the poll tell crm-sync's own writes from users' changes).
+     */
+    public List<Change> changedSince(String sobject, Instant since, List<String> fields) {
+        java.util.Set<String> select = new java.util.LinkedHashSet<>(List.of("Id", "SystemModstamp"));
+        select.addAll(fields);
+        Soql soql = Soql.select(select.toArray(String[]::new)).from(sobject)
                 .where(Condition.ge("SystemModstamp", since))
                 .orderBy("SystemModstamp").orderBy("Id");
         List<Change> changes = new ArrayList<>();
         for (SObject r : salesforce.query(soql)) {
-            changes.add(new Change(r.id(), ValueCodec.instant(r.getString("SystemModstamp"))));
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            fields.forEach(f -> values.put(f, r.get(f)));
+            changes.add(new Change(r.id(), ValueCodec.instant(r.getString("SystemModstamp")), values));
         }
         return changes;
     }

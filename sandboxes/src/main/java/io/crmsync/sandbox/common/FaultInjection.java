@@ -1,6 +1,8 @@
 package io.crmsync.sandbox.common;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FaultInjection<E> {
 
     private volatile Duration latency = Duration.ZERO;
+    private final Map<String, Duration> latencyByKind = new ConcurrentHashMap<>();
     private volatile double serverErrorRate;
     private final AtomicReference<E> scriptedError = new AtomicReference<>();
     private final AtomicInteger scriptedRemaining = new AtomicInteger();
@@ -26,6 +29,22 @@ public final class FaultInjection<E> {
 
     public Duration latency() {
         return latency;
+    }
+
+    /**
+     * Latency for one kind of call only, overriding {@link #latency(Duration)} for it: real APIs answer a 2,000-row
+     * query page far slower than a single-record call. Which kinds exist is the sandbox's to say.
+     */
+    public void latency(String kind, Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, was " + latency);
+        }
+        latencyByKind.put(kind, latency);
+    }
+
+    /** The latency a call of {@code kind} gets. */
+    public Duration latency(String kind) {
+        return latencyByKind.getOrDefault(kind, latency);
     }
 
     /** A share of calls, between 0 and 1, answered with a 5xx. */
@@ -67,6 +86,7 @@ public final class FaultInjection<E> {
         lostAnswerPath = null;
         lostAnswersRemaining = 0;
         latency = Duration.ZERO;
+        latencyByKind.clear();
         serverErrorRate = 0;
         scriptedError.set(null);
         scriptedRemaining.set(0);

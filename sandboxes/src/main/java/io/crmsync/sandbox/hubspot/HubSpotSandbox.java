@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 import io.crmsync.sandbox.common.FaultInjection;
+import io.crmsync.sandbox.common.InFlight;
 import io.crmsync.sandbox.common.SandboxServer;
 import io.crmsync.sandbox.common.CallTally;
 
@@ -38,6 +39,7 @@ public final class HubSpotSandbox implements AutoCloseable {
     private final CallTally served = new CallTally("hubspot-sandbox");
     private final CallTally statuses = new CallTally("hubspot-sandbox-statuses");
     private final Auth auth = new Auth();
+    private final InFlight inFlight = new InFlight();
     private SandboxServer server;
 
     private HubSpotSandbox() {
@@ -47,7 +49,7 @@ public final class HubSpotSandbox implements AutoCloseable {
     public static HubSpotSandbox start(int port) {
         HubSpotSandbox sandbox = new HubSpotSandbox();
         SandboxRouter router = new SandboxRouter(sandbox.state, sandbox.rateLimits, sandbox.faults, sandbox.served,
-                sandbox.statuses, sandbox.auth);
+                sandbox.statuses, sandbox.auth, sandbox.inFlight);
         sandbox.server = SandboxServer.start("HubSpot sandbox", port, PORT_SETTING, router::build);
         return sandbox;
     }
@@ -72,6 +74,11 @@ public final class HubSpotSandbox implements AutoCloseable {
     /** Every request served, by kind ({@code objects.batch.upsert}, {@code search}, ...); {@code total()} counts calls. */
     public CallTally served() {
         return served;
+    }
+
+    /** Requests being served right now, and the most served at once (latency from {@link #faults()} included). */
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     /** The same requests by the status answered ({@code "200"}, {@code "207"}, {@code "429"}, ...). */
@@ -114,6 +121,7 @@ public final class HubSpotSandbox implements AutoCloseable {
         state.reset();
         rateLimits.reset();
         faults.clear();
+        inFlight.resetPeak();
         served.reset();
         statuses.reset();
         acceptAnyToken();

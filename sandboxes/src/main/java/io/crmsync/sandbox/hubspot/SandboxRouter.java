@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.crmsync.sandbox.common.FaultInjection;
+import io.crmsync.sandbox.common.InFlight;
 import io.crmsync.sandbox.common.CallTally;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,9 +29,11 @@ final class SandboxRouter {
     private final CallTally served;
     private final CallTally statuses;
     private final HubSpotSandbox.Auth auth;
+    private final InFlight inFlight;
 
     SandboxRouter(SandboxState state, SandboxRateLimits limits, FaultInjection<HubSpotError> faults,
-            CallTally served, CallTally statuses, HubSpotSandbox.Auth auth) {
+            CallTally served, CallTally statuses, HubSpotSandbox.Auth auth, InFlight inFlight) {
+        this.inFlight = inFlight;
         this.state = state;
         this.limits = limits;
         this.faults = faults;
@@ -107,6 +110,8 @@ final class SandboxRouter {
     }
 
     private void delay(RoutingContext ctx) {
+        inFlight.started();
+        ctx.addEndHandler(done -> inFlight.ended());
         long millis = faults.latency().toMillis();
         if (millis > 0) {
             ctx.vertx().setTimer(millis, t -> ctx.next());

@@ -46,6 +46,9 @@ public final class SalesforceSandbox implements AutoCloseable {
     private final Sessions sessions = new Sessions();
     private final ApiBudget budget = new ApiBudget();
     private final QueryCursors cursors = new QueryCursors();
+    /** The kind of call {@link FaultInjection#latency(String, Duration)} names for query and queryMore pages. */
+    public static final String QUERY_LATENCY = "query";
+
     private final FaultInjection<SalesforceFault> faults = new FaultInjection<>();
     private volatile OAuthEndpoint.Credentials credentials;
     private volatile SandboxServer server;
@@ -87,6 +90,10 @@ public final class SalesforceSandbox implements AutoCloseable {
 
     // ---- test controls -------------------------------------------------------------------------------------
 
+    /**
+     * Faults and latency. {@code faults().latency(SalesforceSandbox.QUERY_LATENCY, d)} sets the latency of query and
+     * queryMore pages apart from other calls (a real 2,000-row page takes about a second).
+     */
     public FaultInjection<SalesforceFault> faults() {
         return faults;
     }
@@ -252,7 +259,7 @@ public final class SalesforceSandbox implements AutoCloseable {
             Responses.error(ctx, 403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
             return;
         }
-        Duration latency = faults.latency();
+        Duration latency = faults.latency(ctx.request().path().contains("/query") ? QUERY_LATENCY : "call");
         if (latency.isZero() || latency.isNegative()) {
             afterLatency(ctx);
         } else {

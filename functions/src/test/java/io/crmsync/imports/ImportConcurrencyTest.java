@@ -1,0 +1,115 @@
+package io.crmsync.imports;
+
+import static io.crmsync.imports.ImportTestSupport.api;
+import static io.crmsync.imports.ImportTestSupport.contact;
+import static io.crmsync.imports.ImportTestSupport.drainImportQueue;
+import static io.crmsync.imports.ImportTestSupport.startClean;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.crmsync.sandbox.hubspot.HubSpotSandbox;
+import io.crmsync.sandbox.salesforce.SalesforceSandbox;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.QueueWorkers;
+import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/**
+ * An import keeps several HubSpot calls in flight and several pages in progress, without losing a record, counting
+ * one twice or letting a 429 through: what makes it run at HubSpot's rate limit once calls take real time.
+ */
+@QuarkusTest
+class ImportConcurrencyTest {
+
+    @Inject
+    PairingRepository pairings;
+
+    SalesforceSandbox salesforce;
+    HubSpotSandbox hubspot;
+
+    @BeforeEach
+    void clean() {
+        startClean();
+        salesforce = SalesforceSandboxTestResource.sandbox();
+        hubspot = HubSpotSandboxTestResource.sandbox();
+    }
+
+    @AfterEach
+    void noLatency() {
+        hubspot.faults().clear();
+        salesforce.faults().clear();
+        HubSpotSandboxTestResource.resetSandbox();
+    }
+
+    @Test
+    void importChunk_keepsSeveralHubSpotCallsInFlight_underTheSharedPacer() {
+        // given one page of 1,000 contacts and HubSpot answering in 100 ms
+        salesforce.seed("Contact", 1_000, i -> contact(i, "par" + i + "@example.com"));
+        hubspot.faults().latency(Duration.ofMillis(100));
+        hubspot.inFlight().resetPeak();
+
+        // when
+        JsonPath job = runImport(() -> drainImportQueue());
+
+        // then its 10 batch upserts overlapped, and none was refused
+        assertThat(hubspot.inFlight().peak()).isGreaterThanOrEqualTo(4);
+        assertThat(hubspot.served().count("objects.batch.upsert")).isEqualTo(10);
+        assertThat(hubspot.statuses().count("429")).isZero();
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(hubspot.count("contacts")).isEqualTo(1_000);
+    }
+
+    @Test
+    void pagesOfOneImport_runOnSeveralWorkersAtOnce_andTheJobCompletesAfterAllOfThem() {
+        // given 4,500 contacts (3 pages) and Salesforce answering a query page in 300 ms
+        List<String> ids = salesforce.seed("Contact", 4_500, i -> contact(i, "pages" + i + "@example.com"));
+        salesforce.faults().latency(SalesforceSandbox.QUERY_LATENCY, Duration.ofMillis(300));
+        hubspot.faults().latency(Duration.ofMillis(50));
+
+        // when three workers drain the import queue, as Lambda does with MaximumConcurrency 3
+        QueueWorkers.Drain[] drain = new QueueWorkers.Drain[1];
+        JsonPath job = runImport(() -> drain[0] = QueueWorkers.drain("ImportChunksQueue", "importChunk", 3));
+
+        // then pages overlapped, and the job completed once, with every record counted exactly once
+        assertThat(drain[0].peakConcurrency()).isEqualTo(3);
+        assertThat(drain[0].failed()).isZero();
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("created")).isEqualTo(4_500);
+        assertThat(job.getInt("processed")).isEqualTo(4_500);
+        assertThat(hubspot.count("contacts")).isEqualTo(4_500);
+        assertThat(pairings.findBySalesforceIds("contact", ids.subList(4_400, 4_500))).hasSize(100);
+    }
+
+    @Test
+    void parallelCallsThatOverrunTheLimit_areRetriedAfterTheWindow_andNoRecordFails() {
+        // given a portal allowing 5 calls per second, which this process has not learned yet (as a second Lambda
+        // instance sharing the portal would not): its first parallel calls overrun the limit
+        salesforce.seed("Contact", 1_000, i -> contact(i, "limit" + i + "@example.com"));
+        hubspot.rateLimits().window(Duration.ofSeconds(1), 5);
+        hubspot.faults().latency(Duration.ofMillis(50));
+
+        // when
+        JsonPath job = runImport(() -> drainImportQueue());
+
+        // then the 429s were answered and retried, and none reached a record or the job
+        assertThat(hubspot.statuses().count("429")).isPositive();
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("failed")).isZero();
+        assertThat(hubspot.count("contacts")).isEqualTo(1_000);
+    }
+
+    private static JsonPath runImport(Runnable drain) {
+        String id = api("POST", "/imports", null, "{\"object\":\"contacts\"}").body().getString("importId");
+        drain.run();
+        return api("GET", "/imports/" + id, null, null).body();
+    }
+}

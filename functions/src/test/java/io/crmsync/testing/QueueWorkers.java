@@ -1,0 +1,77 @@
+package io.crmsync.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.crmsync.local.FunctionDispatcher;
+import io.quarkus.arc.Arc;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * What Lambda's SQS event source does with {@code MaximumConcurrency: n}: n workers each long-poll the queue, invoke
+ * the function with one message through Funqy, delete it on success and make it visible again on failure. They stop
+ * once the queue stays empty while none of them is working.
+ */
+public final class QueueWorkers {
+
+    /** Messages handled and failed attempts, and the most invocations that ran at once. */
+    public record Drain(int handled, int failed, int peakConcurrency) {
+    }
+
+    private QueueWorkers() {
+    }
+
+    public static Drain drain(String logicalQueueId, String function, int workers) {
+        String url = EmbeddedAwsTestResource.aws().queueUrl(logicalQueueId);
+        FunctionDispatcher dispatcher = Arc.container().instance(FunctionDispatcher.class).get();
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            threads.add(new Thread(() -> work(url, function, dispatcher, busy, peak, handled, failed),
+                    function + "-worker-" + w));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Drain(handled.get(), failed.get(), peak.get());
+    }
+
+    private static void work(String url, String function, FunctionDispatcher dispatcher, AtomicInteger busy,
+            AtomicInteger peak, AtomicInteger handled, AtomicInteger failed) {
+        try (var sqs = EmbeddedAwsTestResource.aws().newSqsClient()) {
+            while (true) {
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
+                        .waitTimeSeconds(1)).messages();
+                if (messages.isEmpty()) {
+                    if (busy.get() == 0) {
+                        return;
+                    }
+                    continue;
+                }
+                Message m = messages.get(0);
+                peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
+                try {
+                    dispatcher.invoke(function, m.body());
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                    handled.incrementAndGet();
+                } catch (RuntimeException e) {
+                    sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())
+                            .visibilityTimeout(0));
+                    failed.incrementAndGet();
+                } finally {
+                    busy.decrementAndGet();
+                }
+            }
+        }
+    }
+}
