@@ -133,6 +133,7 @@ final class SandboxRouter {
             return;
         }
         try {
+            state.webhooks.callerToken(ctx.request().getHeader("Authorization"));
             Answer answer = endpoint.apply(ctx);
             response.setStatusCode(answer.status());
             statuses.record(String.valueOf(answer.status()));
@@ -145,6 +146,8 @@ final class SandboxRouter {
             error(response, e.error());
         } catch (RuntimeException e) {
             error(response, HubSpotError.of(500, "INTERNAL_ERROR", "Sandbox failure: " + e));
+        } finally {
+            state.webhooks.callerToken(null);
         }
     }
 

@@ -21,6 +21,7 @@ import io.crmsync.sandbox.salesforce.http.ReplicationRoutes;
 import io.crmsync.sandbox.salesforce.http.Responses;
 import io.crmsync.sandbox.salesforce.http.SObjectRoutes;
 import io.crmsync.sandbox.salesforce.http.Sessions;
+import io.crmsync.sandbox.salesforce.events.ChangeDataCapture;
 import io.crmsync.sandbox.salesforce.schema.ObjectDef;
 import io.crmsync.sandbox.salesforce.schema.SandboxSchema;
 import io.crmsync.sandbox.salesforce.store.SandboxStore;
@@ -47,6 +48,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     private final ApiBudget budget = new ApiBudget();
     private final QueryCursors cursors = new QueryCursors();
     private final FaultInjection<SalesforceFault> faults = new FaultInjection<>();
+    private final ChangeDataCapture changeEvents = new ChangeDataCapture();
     private volatile OAuthEndpoint.Credentials credentials;
     private volatile SandboxServer server;
 
@@ -55,6 +57,7 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public SalesforceSandbox(String clientId, String clientSecret, String username, PublicKey jwtPublicKey) {
         this.credentials = new OAuthEndpoint.Credentials(clientId, clientSecret, username, jwtPublicKey);
+        store.changeListener(changeEvents);
     }
 
     /** Starts serving on {@code port} (0 picks a free one). */
@@ -83,12 +86,18 @@ public final class SalesforceSandbox implements AutoCloseable {
             server.close();
             server = null;
         }
+        changeEvents.close();
     }
 
     // ---- test controls -------------------------------------------------------------------------------------
 
     public FaultInjection<SalesforceFault> faults() {
         return faults;
+    }
+
+    /** Change Data Capture: which objects are selected, where events are relayed, gap/overflow/loss injection. */
+    public ChangeDataCapture changeEvents() {
+        return changeEvents;
     }
 
     public void setDailyLimit(long limit) {
@@ -134,6 +143,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         cursors.clear();
         faults.clear();
         budget.reset();
+        changeEvents.reset();
         store.clock(Clock.systemUTC());
     }
 
@@ -190,7 +200,7 @@ public final class SalesforceSandbox implements AutoCloseable {
 
         String data = "/services/data/:version";
         QueryRoutes query = new QueryRoutes(store, cursors);
-        SObjectRoutes sobjects = new SObjectRoutes(store, budget);
+        SObjectRoutes sobjects = new SObjectRoutes(store, budget, changeEvents);
         CollectionsRoutes collections = new CollectionsRoutes(store);
         CollectionsRetrieve retrieve = new CollectionsRetrieve(store);
         ReplicationRoutes replication = new ReplicationRoutes(store, sobjects);
@@ -256,7 +266,14 @@ public final class SalesforceSandbox implements AutoCloseable {
     private void afterLatency(RoutingContext ctx) {
         FaultInjection.Fault<SalesforceFault> fault = faults.nextFault();
         if (fault == null) {
-            ctx.next();
+            // one API request is one transaction: its writes become change events when it ends
+            changeEvents.begin(ctx.pathParam("version"), ctx.request().getHeader("Sforce-Call-Options"),
+                    SandboxStore.INTEGRATION_USER_ID);
+            try {
+                ctx.next();
+            } finally {
+                changeEvents.commit();
+            }
         } else if (fault.serverError()) {
             Responses.error(ctx, 503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable.");
         } else {
