@@ -18,6 +18,13 @@ public interface EventsConfig {
     @WithDefault("4d")
     Duration dedupeWindow();
 
+    /**
+     * The oldest inclusion-segment snapshot event-driven work relies on; an older one is refreshed first (one read
+     * of the list's members). Eligibility is judged as the poll judges it, including the segment settle time.
+     */
+    @WithDefault("1m")
+    Duration segmentMaxAge();
+
     interface HubSpot {
         /** The HubSpot app's id: webhook events with changeSource INTEGRATION and this sourceId are crm-sync's own writes. */
         Optional<String> appId();

@@ -24,9 +24,11 @@ public class SyncWork {
     public static final String REASON = "EVENT";
 
     private final FanOut fanOut;
+    private final SegmentFreshness segments;
 
-    SyncWork(FanOut fanOut) {
+    SyncWork(FanOut fanOut, SegmentFreshness segments) {
         this.fanOut = fanOut;
+        this.segments = segments;
     }
 
     /** Records per object; the same record named twice is queued once. @return the messages sent */
@@ -39,7 +41,9 @@ public class SyncWork {
         int messages = 0;
         String prefix = source + "-" + UUID.randomUUID();
         for (var entry : recordsByObject.entrySet()) {
-            List<RecordRef> unique = new ArrayList<>(new LinkedHashSet<>(entry.getValue()));
+            List<RecordRef> records = new ArrayList<>(entry.getValue());
+            records.addAll(segments.refreshIfStale(entry.getKey()));
+            List<RecordRef> unique = new ArrayList<>(new LinkedHashSet<>(records));
             if (!unique.isEmpty()) {
                 messages += fanOut.send(entry.getKey(), reason, prefix + "-" + entry.getKey(), unique);
             }

@@ -203,6 +203,26 @@ class HubSpotWebhookTest {
         assertThat(byObject.get("company")).containsExactly("888001");
     }
 
+    @Test
+    void apiUsage_showsChangeEventDeliveries_andSaysWhenTheyNearTheAllocation() {
+        // given an org whose change-event deliveries reached 85% of its allocation
+        salesforce().changeEvents().deliveryAllocation(1_000);
+        salesforce().changeEvents().addDelivered(850);
+        try {
+            // when
+            JsonPath usage = io.crmsync.testing.LambdaEvents.apiBody("GET", "/api-usage", "", null, 200);
+
+            // then
+            assertThat(usage.getLong("changeEvents.deliveredLast24Hours")).isEqualTo(850);
+            assertThat(usage.getLong("changeEvents.allocation")).isEqualTo(1_000);
+            assertThat(usage.getString("changeEvents.status")).isEqualTo("NEAR_ALLOCATION");
+            assertThat(usage.getString("changeEvents.message")).contains("15-minute poll");
+        } finally {
+            salesforce().changeEvents().reset();
+            salesforce().changeEvents().deliveryAllocation(50_000);
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     static String event(String type, String objectId, String property, String value, String changeSource,

@@ -1,5 +1,7 @@
 package io.crmsync.events.hubspot;
 
+import org.jboss.logging.Logger;
+
 import io.crmsync.api.ApiException;
 import io.crmsync.api.ApiRequest;
 import io.crmsync.api.ApiResponse;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WebhookRoutes implements ApiRoutes {
 
     public static final String PATH = "/webhooks/hubspot";
+    private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
 
     private final HubSpotWebhookService webhooks;
 
@@ -33,6 +36,7 @@ public class WebhookRoutes implements ApiRoutes {
             return ApiResponse.ok(webhooks.receive(request.method(), calledUrl(request), request.body(),
                     request.header("x-hubspot-request-timestamp"), request.header("x-hubspot-signature-v3")));
         } catch (WebhookRejectedException e) {
+            LOG.warnf("HubSpot webhook refused: %s (%s)", e.code(), e.getMessage());
             throw new ApiException(e.unauthorized() ? 401 : 400, e.code(), e.getMessage(), e.field());
         } catch (SecretResolver.MissingSecretException e) {
             throw new ApiException(503, "WEBHOOKS_NOT_CONFIGURED", "crm-sync has no HubSpot app secret to check "

@@ -74,7 +74,7 @@ public final class Webhooks {
                 t.setDaemon(true);
                 return t;
             });
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             scheduleFlush();
         }
         return this;
