@@ -56,8 +56,17 @@ class HubSpotWebhookTest {
     @Inject
     InclusionSegmentSettings segments;
 
+    private io.crmsync.testing.SettingsSnapshot settings;
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreSettings() {
+        // test classes share the table: the mappings and segment this test changed go back as they were
+        settings.restore();
+    }
+
     @BeforeEach
     void emptyQueue() {
+        settings = io.crmsync.testing.SettingsSnapshot.take(mappings, segments, "contact");
         segments.choose("contact", null);
         drainSyncQueue();
     }

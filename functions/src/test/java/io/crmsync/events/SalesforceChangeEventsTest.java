@@ -71,8 +71,17 @@ class SalesforceChangeEventsTest {
 
     private final List<String> relayed = Collections.synchronizedList(new ArrayList<>());
 
+    private io.crmsync.testing.SettingsSnapshot settings;
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreSettings() {
+        // test classes share the table: the mappings and segment this test changed go back as they were
+        settings.restore();
+    }
+
     @BeforeEach
     void relayIntoTheTest() {
+        settings = io.crmsync.testing.SettingsSnapshot.take(mappings, segments, "contact");
         segments.choose("contact", null);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("lastname", "LastName"),
                 FieldMapping.of("jobtitle", "Title")));
