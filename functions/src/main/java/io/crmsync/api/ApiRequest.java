@@ -5,13 +5,19 @@ import java.util.Map;
 
 /**
  * An HTTP request as the routes see it, independent of API Gateway: method, path, the path parameters the route
- * matched, query parameters, headers (names in lower case, as API Gateway's payload 2.0 gives them) and the raw body.
+ * matched, query parameters (and the raw query string, which webhook signatures cover), headers (names in lower case, as API Gateway's payload 2.0 gives them) and the raw body.
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
-        Map<String, String> headers, String body, RequestBodyReader bodyReader) {
+        Map<String, String> headers, String body, RequestBodyReader bodyReader, String rawQuery) {
+
+    public ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
+            Map<String, String> headers, String body, RequestBodyReader bodyReader) {
+        this(method, path, pathParams, query, headers, body, bodyReader, "");
+    }
 
     public ApiRequest {
         headers = headers == null ? Map.of() : headers;
+        rawQuery = rawQuery == null ? "" : rawQuery;
     }
 
     public String pathParam(String name) {
@@ -32,6 +38,6 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     }
 
     public ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, Map.copyOf(params), query, headers, body, bodyReader);
+        return new ApiRequest(method, path, Map.copyOf(params), query, headers, body, bodyReader, rawQuery);
     }
 }

@@ -46,7 +46,7 @@ public class ApiRouter {
                 throw new ApiException(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + ".", null);
             }
             ApiRequest request = new ApiRequest(method, path, match.params(), parseQuery(rawQuery), headers, body,
-                    bodyReader);
+                    bodyReader, rawQuery);
             return match.handler().apply(request);
         } catch (ApiException e) {
             return new ApiResponse(e.status(), e.toError());

@@ -7,7 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** {@code GET /api-usage}: what crm-sync spent in the last 24 hours on each CRM, and what is left. */
 @RegisterForReflection
-public record ApiUsageReport(Salesforce salesforce, HubSpot hubspot) {
+public record ApiUsageReport(Salesforce salesforce, HubSpot hubspot,
+        io.crmsync.events.ChangeEventAllocation.Usage changeEvents) {
 
     /**
      * @param orgDailyLimit / orgRemaining the whole org's figures (every integration), null if Salesforce did not say

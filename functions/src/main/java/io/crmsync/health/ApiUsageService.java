@@ -1,5 +1,7 @@
 package io.crmsync.health;
 
+import io.crmsync.events.ChangeEventAllocation;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +28,11 @@ public class ApiUsageService {
     private final UsageBuckets buckets;
     private final UsageConfig config;
     private final Clock clock;
+    private final ChangeEventAllocation changeEvents;
 
     ApiUsageService(SalesforceClient salesforce, HubSpotClient hubspot, UsageRecorder recorder, UsageBuckets buckets,
-            UsageConfig config, Clock clock) {
+            UsageConfig config, Clock clock, ChangeEventAllocation changeEvents) {
+        this.changeEvents = changeEvents;
         this.salesforce = salesforce;
         this.hubspot = hubspot;
         this.recorder = recorder;
@@ -38,6 +42,8 @@ public class ApiUsageService {
     }
 
     public ApiUsageReport report() {
+        // /limits first: its answer's Sforce-Limit-Info is then the org usage below, without a second call
+        ChangeEventAllocation.Usage events = changeEvents.usage();
         Optional<ApiUsage> org = orgUsage();
         // After the limits call (if one was needed), so that call is part of the figures too.
         recorder.flush();
@@ -51,7 +57,7 @@ public class ApiUsageService {
         var rateLimit = hubspot.headroom().map(h -> new ApiUsageReport.RateLimit(h.max(), h.remaining(),
                 h.intervalMillis(), h.dailyMax().isPresent() ? h.dailyMax().getAsLong() : null,
                 h.dailyRemaining().isPresent() ? h.dailyRemaining().getAsLong() : null, h.observedAt())).orElse(null);
-        return new ApiUsageReport(salesforceReport, new ApiUsageReport.HubSpot(sum(hs), hs, rateLimit));
+        return new ApiUsageReport(salesforceReport, new ApiUsageReport.HubSpot(sum(hs), hs, rateLimit), events);
     }
 
     /** Calls by kind in each of the last 24 hours, oldest first, for both CRMs: the console's usage chart. */

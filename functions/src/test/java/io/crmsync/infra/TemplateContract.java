@@ -43,6 +43,9 @@ final class TemplateContract {
     }
 
     /** The only routes a browser may call without a token: the console's files. */
+    /** The route HubSpot posts webhooks to, outside IAM: its requests carry HubSpot's v3 signature instead. */
+    static final String WEBHOOK_PATH = io.crmsync.events.hubspot.WebhookRoutes.PATH;
+
     static final Set<String> PUBLIC_CONSOLE_ROUTES = Set.of("GET /console", "GET /console/{proxy+}");
 
     /**
@@ -143,7 +146,12 @@ final class TemplateContract {
                 String apiId = referencedId(p.get("ApiId"));
                 boolean defaultIam = apiId != null && String.valueOf(t.properties(apiId).get("Auth"))
                         .contains("DefaultAuthorizer=AWS_IAM");
-                if (!iam && !(auth == null && defaultIam)) {
+                // The one exception: HubSpot cannot sign SigV4, so its webhook route is authenticated by the v3
+                // signature the api function checks (WebhookRoutes); no other route may go without IAM.
+                boolean webhook = auth instanceof Map<?, ?> a && "NONE".equals(a.get("Authorizer"))
+                        && WEBHOOK_PATH.equals(p.get("Path")) && "POST".equals(p.get("Method"))
+                        && "ApiFunction".equals(fn);
+                if (!iam && !(auth == null && defaultIam) && !webhook) {
                     out.add(fn + "." + name + ": HTTP route is not protected by IAM authorization");
                 }
             }

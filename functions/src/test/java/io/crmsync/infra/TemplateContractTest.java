@@ -33,7 +33,7 @@ class TemplateContractTest {
         var violations = TemplateContract.violations(template, funqNames);
 
         // then it is deployable as the code expects
-        assertThat(funqNames).contains("api", "importChunk", "poll", "syncBatch");
+        assertThat(funqNames).contains("api", "importChunk", "poll", "syncBatch", "changeEvents");
         assertThat(violations).isEmpty();
     }
 
@@ -50,6 +50,23 @@ class TemplateContractTest {
         var violations = violationsOf(read().replace("Audience: [!Ref ConsoleAudience]", "Audience: [anyone]"));
 
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("ConsoleApiRoute").contains("ConsoleAudience"));
+    }
+
+    @Test
+    void template_withAnotherRouteOutsideIam_isRejected_onlyTheSignedWebhookRouteMayBe() throws IOException {
+        String broken = read().replace("Path: /webhooks/hubspot\n            Method: POST",
+                "Path: /imports\n            Method: POST");
+
+        assertThat(violationsOf(read())).isEmpty();
+        assertThat(violationsOf(broken)).anySatisfy(v -> assertThat(v).contains("HubSpotWebhook").contains("not protected"));
+    }
+
+    @Test
+    void template_withoutTheChangeEventsDeadLetterAlarm_isRejected() throws IOException {
+        String broken = read().replace("          Value: !GetAtt SalesforceChangeEventsDeadLetterQueue.QueueName",
+                "          Value: !GetAtt SyncBatchesDeadLetterQueue.QueueName");
+
+        assertThat(violationsOf(broken)).anySatisfy(v -> assertThat(v).contains("SalesforceChangeEventsDeadLetterQueue"));
     }
 
     @Test

@@ -207,13 +207,67 @@ class PackagedFunctionsIT {
     }
 
     @Test
+    @Order(6)
+    void api_takesASignedHubSpotWebhook_outsideIam_andQueuesItsEvents_refusingABadSignature() {
+        // given HubSpot's webhook for a title changed on a synced contact, signed with the app secret from SSM
+        String hubspotId = hubspotContactByEmail("ada5@example.com").get("hs_object_id");
+        String body = "[{\"eventId\":91001,\"subscriptionId\":1,\"portalId\":62515,\"appId\":" + PackagedStack.HUBSPOT_APP_ID
+                + ",\"occurredAt\":" + Instant.now().toEpochMilli() + ",\"subscriptionType\":\"contact.propertyChange\","
+                + "\"attemptNumber\":0,\"objectId\":" + hubspotId + ",\"propertyName\":\"jobtitle\",\"propertyValue\":\"x\","
+                + "\"changeSource\":\"CRM_UI\",\"sourceId\":\"userId:1\"}]";
+        String host = "abc123.execute-api.us-east-1.amazonaws.com";
+        String timestamp = String.valueOf(Instant.now().toEpochMilli());
+        String signature = io.crmsync.events.hubspot.WebhookSignature.signature(PackagedStack.HUBSPOT_APP_SECRET,
+                "POST", "https://" + host + "/webhooks/hubspot", body, timestamp);
+
+        // when API Gateway hands the api function the request, and then the same with a forged signature
+        JsonNode accepted = invokeOk("api", httpRequest("POST", "/webhooks/hubspot", null, body, Map.of("host", host,
+                "x-forwarded-proto", "https", "x-hubspot-request-timestamp", timestamp,
+                "x-hubspot-signature-v3", signature)));
+        JsonNode forged = invokeOk("api", httpRequest("POST", "/webhooks/hubspot", null, body, Map.of("host", host,
+                "x-forwarded-proto", "https", "x-hubspot-request-timestamp", timestamp,
+                "x-hubspot-signature-v3", signature.substring(1) + "A")));
+
+        // then the event waits on the sync queue for that contact, and the forgery queued nothing
+        assertThat(accepted.path("statusCode").asInt()).as(accepted.toString()).isEqualTo(200);
+        assertThat(forged.path("statusCode").asInt()).isEqualTo(401);
+        List<String> queued = receiveAll("SyncBatchesQueue");
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0)).contains("\"hubspotId\":\"" + hubspotId + "\"").contains("\"reason\":\"EVENT\"");
+    }
+
+    @Test
+    @Order(6)
+    void changeEvents_turnsARelayedSalesforceChangeIntoSyncWork_andReportsOnlyTheBadMessage() {
+        // given the Salesforce org's change event for a person's edit, as the EventBridge rule puts it on the queue
+        List<String> relayed = java.util.Collections.synchronizedList(new ArrayList<>());
+        stack.salesforce.changeEvents().select("Contact").relay(relayed::add);
+        var store = stack.salesforce.store();
+        store.update(store.schema().object("Contact").orElseThrow(), contactIds.get(6), Map.of("Title", "CFO"));
+        stack.salesforce.changeEvents().flush();
+        assertThat(relayed).hasSize(1);
+
+        // when changeEvents gets it beside a message that is no change event
+        Map<String, Object> event = sqsBatch(arn("SalesforceChangeEventsQueue"), List.of(relayed.get(0), "{\"id\":\"x\"}"));
+        JsonNode answer = invokeOk("changeEvents", event);
+
+        // then only the bad one is reported, and the queued sync carries the title to HubSpot
+        assertThat(failedItems(answer)).containsExactly(messageIds(event).get(1));
+        List<String> batches = receiveAll("SyncBatchesQueue");
+        assertThat(batches).hasSize(1);
+        assertThat(failedItems(invokeOk("syncBatch", sqsBatch(arn("SyncBatchesQueue"), batches)))).isEmpty();
+        assertThat(hubspotContactByEmail("ada6@example.com")).containsEntry("jobtitle", "CFO");
+    }
+
+    @Test
     @Order(7)
     void credentials_comeFromSsmDecrypted_andNoFunctionLogsThem() {
         assertThat(stack.ssm.requests()).isNotEmpty().allMatch(SsmStandIn.Request::withDecryption);
         String keyBody = stack.privateKeyPem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         for (PackagedFunction function : functions.values()) {
             assertThat(function.log()).as(function.export() + "'s log")
-                    .doesNotContain(stack.hubspotToken).doesNotContain(keyBody);
+                    .doesNotContain(stack.hubspotToken).doesNotContain(keyBody)
+                    .doesNotContain(PackagedStack.HUBSPOT_APP_SECRET);
         }
     }
 
@@ -244,6 +298,9 @@ class PackagedFunctionsIT {
         assertThat(denied).as("calls AWS would refuse with AccessDenied (function -> action on resource)").isEmpty();
         // the dead-letter consumer touches no CRM, so it holds no CRM credential
         assertThat(stack.grants("ImportDeadLetterFunction")).noneMatch(g -> g.action().startsWith("ssm:"));
+        // the change-event consumer never calls Salesforce, so it holds no Salesforce credential
+        assertThat(stack.grants("ChangeEventsFunction"))
+                .noneMatch(g -> g.action().startsWith("ssm:") && g.resource().contains("salesforce"));
     }
 
     @Test

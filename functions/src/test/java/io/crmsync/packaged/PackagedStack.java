@@ -34,6 +34,10 @@ final class PackagedStack implements AutoCloseable {
     static final String SALESFORCE_USERNAME = "integration@example.com";
     static final String PRIVATE_KEY_PARAMETER = "/crm-sync/salesforce/private-key";
     static final String HUBSPOT_TOKEN_PARAMETER = "/crm-sync/hubspot/token";
+    static final String HUBSPOT_APP_SECRET_PARAMETER = "/crm-sync/hubspot/app-secret";
+    static final String HUBSPOT_APP_ID = "4242001";
+    /** The HubSpot app's client secret, which signs its webhooks (a SecureString in the SSM stand-in). */
+    static final String HUBSPOT_APP_SECRET = "packaged-app-secret-" + java.util.UUID.randomUUID();
 
     final EmbeddedAws aws;
     final AwsCallRecorder dynamoCalls;
@@ -88,7 +92,8 @@ final class PackagedStack implements AutoCloseable {
 
         TemplateDefinitions template = TemplateDefinitions.load(TemplateDefinitions.locate());
         EmbeddedAws aws = EmbeddedAws.start(TemplateDefinitions.locate(), EmbeddedAws.Options.inMemoryOnFreePorts());
-        SsmStandIn ssm = new SsmStandIn().put(PRIVATE_KEY_PARAMETER, privateKeyPem).put(HUBSPOT_TOKEN_PARAMETER, hubspotToken);
+        SsmStandIn ssm = new SsmStandIn().put(PRIVATE_KEY_PARAMETER, privateKeyPem).put(HUBSPOT_TOKEN_PARAMETER, hubspotToken)
+                .put(HUBSPOT_APP_SECRET_PARAMETER, HUBSPOT_APP_SECRET);
         SalesforceSandbox salesforce = new SalesforceSandbox(SALESFORCE_CLIENT_ID, null, SALESFORCE_USERNAME,
                 keys.getPublic()).start(0);
         HubSpotSandbox hubspot = HubSpotSandbox.start(0).requireToken(hubspotToken);
@@ -106,7 +111,8 @@ final class PackagedStack implements AutoCloseable {
                 "SalesforceLoginUrl", salesforce.baseUrl(),
                 "SalesforceClientId", SALESFORCE_CLIENT_ID,
                 "SalesforceUsername", SALESFORCE_USERNAME,
-                "HubSpotBaseUrl", hubspot.baseUrl());
+                "HubSpotBaseUrl", hubspot.baseUrl(),
+                "HubSpotAppId", HUBSPOT_APP_ID);
         Map<String, String> physicalIds = new LinkedHashMap<>();
         physicalIds.put("Table", aws.tableName());
         for (String queue : template.logicalIdsOfType("AWS::SQS::Queue")) {

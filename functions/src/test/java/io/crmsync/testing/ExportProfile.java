@@ -38,4 +38,10 @@ public abstract class ExportProfile implements QuarkusTestProfile {
             super("poll");
         }
     }
+
+    public static final class ChangeEvents extends ExportProfile {
+        public ChangeEvents() {
+            super("changeEvents");
+        }
+    }
 }

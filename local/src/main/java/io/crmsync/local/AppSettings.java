@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.Config;
  */
 record AppSettings(String tableName, String importChunksUrl, String syncBatchesUrl, String salesforceLoginUrl,
         String salesforceClientId, Optional<String> salesforceClientSecret, Optional<String> salesforceUsername,
-        String hubspotBaseUrl) {
+        String hubspotBaseUrl, Optional<String> hubspotToken, Optional<String> hubspotAppId,
+        Optional<String> hubspotAppSecret) {
 
     static AppSettings from(Config config) {
         return new AppSettings(
@@ -21,6 +22,9 @@ record AppSettings(String tableName, String importChunksUrl, String syncBatchesU
                 config.getValue("crmsync.salesforce.client-id", String.class),
                 config.getOptionalValue("crmsync.salesforce.client-secret", String.class),
                 config.getOptionalValue("crmsync.salesforce.username", String.class),
-                config.getValue("crmsync.hubspot.base-url", String.class));
+                config.getValue("crmsync.hubspot.base-url", String.class),
+                config.getOptionalValue("crmsync.hubspot.token", String.class),
+                config.getOptionalValue("crmsync.events.hubspot.app-id", String.class),
+                config.getOptionalValue("crmsync.events.hubspot.app-secret", String.class));
     }
 }

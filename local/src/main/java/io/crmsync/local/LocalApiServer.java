@@ -76,6 +76,8 @@ final class LocalApiServer implements AutoCloseable {
         HttpServerRequest request = ctx.request();
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b));
+        // as API Gateway does: the scheme the client used (webhook signatures cover the full URL)
+        headers.put("x-forwarded-proto", request.scheme() == null ? "http" : request.scheme());
         String body = ctx.body() == null || ctx.body().buffer() == null ? null
                 : ctx.body().buffer().toString(StandardCharsets.UTF_8);
         return ApiGatewayEvents.httpEvent(new ApiGatewayEvents.HttpRequest(request.method().name(), request.path(),

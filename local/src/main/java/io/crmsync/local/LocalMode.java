@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class LocalMode {
 
     private static final Logger LOG = Logger.getLogger(LocalMode.class);
+    /** The api function's webhook route (io.crmsync.events.hubspot.WebhookRoutes.PATH; local mode knows only config). */
+    static final String WEBHOOK_PATH = "/webhooks/hubspot";
 
     @Inject
     LocalModeConfig config;
@@ -121,6 +123,13 @@ public class LocalMode {
         LocalApiServer api = LocalApiServer.start(config.apiPort(), "api", dispatcher);
         running.push(api);
         banner.put("HTTP API (api function)", api.baseUrl());
+        if (config.events()) {
+            String changeEvents = queueUrls.get("SalesforceChangeEventsQueue");
+            if (changeEvents == null && embedded != null) {
+                changeEvents = embedded.queueUrl("SalesforceChangeEventsQueue");
+            }
+            sandboxes.wireEvents(sqs, changeEvents, api.baseUrl() + WEBHOOK_PATH, settings, banner);
+        }
         banner.put("Console", api.baseUrl() + "/console/");
     }
 

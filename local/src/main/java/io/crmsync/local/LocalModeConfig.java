@@ -40,6 +40,13 @@ public interface LocalModeConfig {
     @WithDefault("true")
     boolean demoData();
 
+    /**
+     * Wire both sandboxes' change events: the Salesforce sandbox's CDC events through a stand-in of Event Relay into
+     * the change-events queue, the HubSpot sandbox's signed webhooks to the HTTP API. Off: the poll alone syncs.
+     */
+    @WithDefault("true")
+    boolean events();
+
     /** How often the poller fires; the deployment's schedule is 15 minutes. */
     @WithDefault("15m")
     Duration pollInterval();

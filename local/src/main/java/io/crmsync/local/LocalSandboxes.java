@@ -3,10 +3,13 @@ package io.crmsync.local;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.crmsync.sandbox.DemoData;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
+import io.crmsync.sandbox.hubspot.Webhooks;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starts a CRM sandbox for each client that points at localhost, on the port it points at. A client configured for
@@ -57,6 +60,31 @@ final class LocalSandboxes implements AutoCloseable {
 
     Optional<HubSpotSandbox> hubspot() {
         return Optional.ofNullable(hubspot);
+    }
+
+    /** The objects selected for Change Data Capture: the five an org may select without the add-on. */
+    static final String[] CDC_OBJECTS = { "Lead", "Contact", "Account", "Opportunity", "Case" };
+
+    /**
+     * Salesforce: the sandbox's change events go, as Event Relay sends them to EventBridge and a rule to SQS, onto
+     * the change-events queue. HubSpot: the sandbox's app posts signed webhook batches to the HTTP API's route, its
+     * token being crm-sync's, so crm-sync's own writes come back marked as the app's.
+     */
+    void wireEvents(SqsClient sqs, String changeEventsQueueUrl, String webhookUrl, AppSettings settings,
+            Map<String, String> banner) {
+        if (salesforce != null && changeEventsQueueUrl != null) {
+            salesforce.changeEvents().select(CDC_OBJECTS)
+                    .relay(event -> sqs.sendMessage(r -> r.queueUrl(changeEventsQueueUrl).messageBody(event)));
+            banner.put("Salesforce change events", String.join(", ", CDC_OBJECTS) + " -> Event Relay stand-in -> "
+                    + changeEventsQueueUrl);
+        }
+        if (hubspot != null && settings.hubspotAppSecret().isPresent() && settings.hubspotAppId().isPresent()) {
+            hubspot.webhooks().subscribe(new Webhooks.Subscription(URI.create(webhookUrl), settings.hubspotAppId().get(),
+                    settings.hubspotAppSecret().get(), settings.hubspotToken().map(Set::of).orElse(Set.of()),
+                    Set.of("contact", "company", "deal", "ticket"), 62515));
+            banner.put("HubSpot webhooks", "contact, company, deal, ticket -> " + webhookUrl + " (signed, app "
+                    + settings.hubspotAppId().get() + ")");
+        }
     }
 
     void describe(Map<String, String> banner, AppSettings settings) {

@@ -128,6 +128,7 @@ public final class SalesforceTransport {
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
+                .register(new CallOptions())
                 .build(SalesforceDataApi.class));
     }
 }

@@ -66,6 +66,11 @@ public final class HubSpotSandbox implements AutoCloseable {
         return faults;
     }
 
+    /** The app's webhook subscription: signed event batches to a URL, with retries. */
+    public Webhooks webhooks() {
+        return state.webhooks;
+    }
+
     /** Burst window, daily and search limits; defaults are a Professional portal's 190/10 s, 650,000/day, 5/s. */
     public SandboxRateLimits rateLimits() {
         return rateLimits;
@@ -187,6 +192,7 @@ public final class HubSpotSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        state.webhooks.close();
         if (server != null) {
             server.close();
         }

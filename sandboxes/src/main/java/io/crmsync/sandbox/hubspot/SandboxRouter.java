@@ -142,6 +142,7 @@ final class SandboxRouter {
             return;
         }
         try {
+            state.webhooks.callerToken(ctx.request().getHeader("Authorization"));
             Answer answer = endpoint.apply(ctx);
             if (faults.loseAnswer(ctx.request().path())) {
                 error(response, HubSpotError.serverError(504));
@@ -158,6 +159,8 @@ final class SandboxRouter {
             error(response, e.error());
         } catch (RuntimeException e) {
             error(response, HubSpotError.of(500, "INTERNAL_ERROR", "Sandbox failure: " + e));
+        } finally {
+            state.webhooks.callerToken(null);
         }
     }
 

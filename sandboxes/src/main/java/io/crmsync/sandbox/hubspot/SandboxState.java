@@ -27,6 +27,7 @@ final class SandboxState {
     private volatile Executor listEvaluation = Runnable::run;
     /** How long a created or updated record stays invisible to search, like HubSpot's index lag. */
     private volatile java.time.Duration searchDelay = java.time.Duration.ZERO;
+    final Webhooks webhooks = new Webhooks();
 
     SandboxState() {
         for (ObjectType type : ObjectType.ALL) {
@@ -61,18 +62,21 @@ final class SandboxState {
     synchronized StoredObject create(ObjectStore store, Map<String, String> properties) {
         StoredObject created = store.create(properties, now());
         changed(store.type(), created);
+        webhooks.changed(store.type(), null, created, now());
         return created;
     }
 
     synchronized StoredObject update(ObjectStore store, StoredObject current, Map<String, String> properties) {
         StoredObject updated = store.update(current, properties, now());
         changed(store.type(), updated);
+        webhooks.changed(store.type(), current, updated, now());
         return updated;
     }
 
     synchronized StoredObject archive(ObjectStore store, StoredObject current) {
         StoredObject archived = store.archive(current, now());
         changed(store.type(), archived);
+        webhooks.changed(store.type(), current, archived, now());
         return archived;
     }
 

@@ -21,6 +21,7 @@ import io.crmsync.sandbox.salesforce.http.ReplicationRoutes;
 import io.crmsync.sandbox.salesforce.http.Responses;
 import io.crmsync.sandbox.salesforce.http.SObjectRoutes;
 import io.crmsync.sandbox.salesforce.http.Sessions;
+import io.crmsync.sandbox.salesforce.events.ChangeDataCapture;
 import io.crmsync.sandbox.salesforce.schema.ObjectDef;
 import io.crmsync.sandbox.salesforce.schema.SandboxSchema;
 import io.crmsync.sandbox.salesforce.store.SandboxStore;
@@ -50,6 +51,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     public static final String QUERY_LATENCY = "query";
 
     private final FaultInjection<SalesforceFault> faults = new FaultInjection<>();
+    private final ChangeDataCapture changeEvents = new ChangeDataCapture();
     private volatile OAuthEndpoint.Credentials credentials;
     private volatile SandboxServer server;
 
@@ -58,6 +60,7 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public SalesforceSandbox(String clientId, String clientSecret, String username, PublicKey jwtPublicKey) {
         this.credentials = new OAuthEndpoint.Credentials(clientId, clientSecret, username, jwtPublicKey);
+        store.changeListener(changeEvents);
     }
 
     /** Starts serving on {@code port} (0 picks a free one). */
@@ -86,6 +89,7 @@ public final class SalesforceSandbox implements AutoCloseable {
             server.close();
             server = null;
         }
+        changeEvents.close();
     }
 
     // ---- test controls -------------------------------------------------------------------------------------
@@ -96,6 +100,11 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public FaultInjection<SalesforceFault> faults() {
         return faults;
+    }
+
+    /** Change Data Capture: which objects are selected, where events are relayed, gap/overflow/loss injection. */
+    public ChangeDataCapture changeEvents() {
+        return changeEvents;
     }
 
     public void setDailyLimit(long limit) {
@@ -147,6 +156,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         cursors.clear();
         faults.clear();
         budget.reset();
+        changeEvents.reset();
         store.clock(Clock.systemUTC());
     }
 
@@ -203,7 +213,7 @@ public final class SalesforceSandbox implements AutoCloseable {
 
         String data = "/services/data/:version";
         QueryRoutes query = new QueryRoutes(store, cursors);
-        SObjectRoutes sobjects = new SObjectRoutes(store, budget);
+        SObjectRoutes sobjects = new SObjectRoutes(store, budget, changeEvents);
         CollectionsRoutes collections = new CollectionsRoutes(store);
         CollectionsRetrieve retrieve = new CollectionsRetrieve(store);
         ReplicationRoutes replication = new ReplicationRoutes(store, sobjects);
@@ -274,7 +284,14 @@ public final class SalesforceSandbox implements AutoCloseable {
                 // The request is served (its writes commit); only the answer is replaced, as by a gateway timeout.
                 ctx.addHeadersEndHandler(v -> ctx.response().setStatusCode(504));
             }
-            ctx.next();
+            // one API request is one transaction: its writes become change events when it ends
+            changeEvents.begin(ctx.pathParam("version"), ctx.request().getHeader("Sforce-Call-Options"),
+                    SandboxStore.INTEGRATION_USER_ID);
+            try {
+                ctx.next();
+            } finally {
+                changeEvents.commit();
+            }
         } else if (fault.serverError()) {
             Responses.error(ctx, 503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable.");
         } else {

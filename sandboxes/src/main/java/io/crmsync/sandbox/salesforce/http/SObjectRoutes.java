@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crmsync.sandbox.salesforce.schema.FieldDef;
+import io.crmsync.sandbox.salesforce.events.ChangeDataCapture;
 import io.crmsync.sandbox.salesforce.schema.ObjectDef;
 import io.crmsync.sandbox.salesforce.store.FieldValues;
 import io.crmsync.sandbox.salesforce.store.SalesforceIds;
@@ -20,10 +21,12 @@ public final class SObjectRoutes {
 
     private final SandboxStore store;
     private final ApiBudget budget;
+    private final ChangeDataCapture changeEvents;
 
-    public SObjectRoutes(SandboxStore store, ApiBudget budget) {
+    public SObjectRoutes(SandboxStore store, ApiBudget budget, ChangeDataCapture changeEvents) {
         this.store = store;
         this.budget = budget;
+        this.changeEvents = changeEvents;
     }
 
     public void describeGlobal(RoutingContext ctx) {
@@ -172,6 +175,9 @@ public final class SObjectRoutes {
         limit(body, "DailyBulkV2QueryJobs", 10_000, 10_000);
         limit(body, "ConcurrentPerOrgLongTxn", 25, 25);
         limit(body, "DataStorageMB", 1024, 1024);
+        // change events delivered to subscribers (Event Relay included) in the rolling 24 hours
+        limit(body, "DailyDeliveredPlatformEvents", changeEvents.deliveryAllocation(),
+                Math.max(0, changeEvents.deliveryAllocation() - changeEvents.delivered()));
         Responses.json(ctx, 200, body);
     }
 

@@ -37,6 +37,7 @@ public final class SandboxStore implements Formula.RecordLookup {
     private final Map<String, Map<String, String>> externalIds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
+    private volatile ChangeListener capture = ChangeListener.NONE;
 
     public SandboxStore(SandboxSchema schema) {
         this.schema = schema;
@@ -48,6 +49,11 @@ public final class SandboxStore implements Formula.RecordLookup {
 
     public void clock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Who hears of committed writes (change data capture). */
+    public void changeListener(ChangeListener listener) {
+        this.capture = listener == null ? ChangeListener.NONE : listener;
     }
 
     /** Salesforce keeps milliseconds. */
@@ -89,7 +95,9 @@ public final class SandboxStore implements Formula.RecordLookup {
         Map<String, Object> record = new LinkedHashMap<>(values);
         checkRequired(def, record);
         checkRules(def, record);
-        return insertChecked(def, record, now());
+        String id = insertChecked(def, record, now());
+        capture.changed(def, id, "CREATE", null, table(def).get(id));
+        return id;
     }
 
     /** An API update of existing fields; returns the previous stored record (for all-or-none rollback). */
@@ -106,6 +114,7 @@ public final class SandboxStore implements Formula.RecordLookup {
         record.put("LastModifiedById", INTEGRATION_USER_ID);
         record.put("SystemModstamp", now);
         put(def, current, record);
+        capture.changed(def, current.get("Id").toString(), "UPDATE", current, record);
         return current;
     }
 
@@ -115,11 +124,13 @@ public final class SandboxStore implements Formula.RecordLookup {
         table(def).remove(key);
         unindex(def, current);
         deletions(def).put(key, now());
+        capture.changed(def, key, "DELETE", current, null);
         return current;
     }
 
     /** Puts a stored record back as it was (all-or-none rollback); {@code previous == null} removes it. */
     public synchronized void restore(ObjectDef def, String id, Map<String, Object> previous) {
+        capture.rolledBack(def, id);
         Map<String, Object> current = table(def).get(id);
         if (current != null) {
             unindex(def, current);

@@ -1,0 +1,18 @@
+package io.crmsync.local;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Local mode as {@code quarkus:dev} starts it, with the poll left at its deployed 15 minutes: whatever reaches the
+ * other side within a test's minute came through the change events.
+ */
+public class LocalModeEventsProfile extends LocalModeProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        config.put("crmsync.local.poll-interval", "15m");
+        return config;
+    }
+}
