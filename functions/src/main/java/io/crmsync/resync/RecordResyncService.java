@@ -104,6 +104,7 @@ public class RecordResyncService {
             if (!dryRun) {
                 saver.save(plan, now);
                 resolveErrors(pairing, now);
+                recordProblems(plan, now);
             }
             return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.NOTHING_TO_CHANGE,
                     "Both records already agree under the mapping rules.", plan.history());
@@ -121,7 +122,9 @@ public class RecordResyncService {
         }
         saver.save(plan, now);
         resolveErrors(pairing, now);
-        return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, "Synced.", plan.history());
+        recordProblems(plan, now);
+        return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, plan.problems().isEmpty()
+                ? "Synced." : "Synced, except: " + String.join(" ", plan.problems()), plan.history());
     }
 
     private void requireExists(MappedObject schema, String hubspotId, String salesforceId) {
@@ -147,6 +150,14 @@ public class RecordResyncService {
         }
         if (salesforceId != null && sfGone) {
             throw new RecordNotFoundException("Salesforce record " + salesforceId + " no longer exists.");
+        }
+    }
+
+    private void recordProblems(RecordPlan plan, Instant now) {
+        if (!plan.problems().isEmpty()) {
+            Pairing p = plan.pairing();
+            errors.record(p.objectType(), p.hubspotId(), p.salesforceId(), ErrorCategory.PROPERTY_VALUE.name(),
+                    String.join(" ", plan.problems()), now);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The mappings that ship, like the connector's defaults: names and addresses Prefer-Salesforce-unless-blank. For
  * contacts one mapping serves Lead and Contact; it applies to whichever of the two has the field (Company exists on
- * Lead only). Pairs whose values differ by vocabulary (deal stage vs StageName) are left for the user to map.
+ * Lead only). Picklists whose values differ by vocabulary (deal stage vs StageName, ticket status vs Case Status)
+ * are translated through the value maps of {@code io.crmsync.picklists}.
  */
 final class DefaultMappings {
 
@@ -28,10 +29,13 @@ final class DefaultMappings {
             "deal", List.of(
                     FieldMapping.of("dealname", "Name"),
                     FieldMapping.of("amount", "Amount"),
-                    FieldMapping.of("closedate", "CloseDate")),
+                    FieldMapping.of("closedate", "CloseDate"),
+                    FieldMapping.of("dealstage", "StageName")),
             "ticket", List.of(
                     FieldMapping.of("subject", "Subject"),
-                    FieldMapping.of("content", "Description")));
+                    FieldMapping.of("content", "Description"),
+                    FieldMapping.of("hs_pipeline_stage", "Status"),
+                    FieldMapping.of("hs_ticket_priority", "Priority")));
 
     private DefaultMappings() {
     }

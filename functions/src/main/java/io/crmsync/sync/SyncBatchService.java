@@ -154,6 +154,11 @@ public class SyncBatchService {
                     errors.resolve(object, p.hubspotId(), p.salesforceId(), category.name(), now);
                 }
             }
+            if (!plan.problems().isEmpty()) {
+                // The other fields synced; the untranslatable ones wait for the user, visibly.
+                errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.PROPERTY_VALUE.name(),
+                        String.join(" ", plan.problems()), now);
+            }
         }
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);

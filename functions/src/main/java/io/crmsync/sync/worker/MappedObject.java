@@ -14,12 +14,27 @@ import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.ObjectPair;
 import io.crmsync.settings.SyncRule;
 import io.crmsync.store.SalesforceType;
+import io.crmsync.sync.translate.ValueTranslation;
 
 /**
  * One object pair as a sync run sees it: the mappings and, per Salesforce object, which of them apply (a contact
  * mapping applies to Lead and/or Contact, wherever the field exists), their types and which are formulas.
  */
-public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes) {
+public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes,
+        Map<String, ValueTranslation> translations) {
+
+    public MappedObject {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    public MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes) {
+        this(pair, mappings, describes, Map.of());
+    }
+
+    /** How a HubSpot property's values cross to its Salesforce field and back (unchanged unless translated). */
+    public ValueTranslation translation(String hubspotProperty) {
+        return translations.getOrDefault(hubspotProperty, ValueTranslation.IDENTITY);
+    }
 
     public String object() {
         return pair.hubspotObject();

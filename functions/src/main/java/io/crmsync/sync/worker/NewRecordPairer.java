@@ -22,6 +22,8 @@ import io.crmsync.store.PairingExistsException;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.rules.ValueCodec;
+import io.crmsync.matching.CompanyMatcher;
+import io.crmsync.sync.translate.Translated;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -40,9 +42,11 @@ public class NewRecordPairer {
     private final PairingRepository pairings;
     private final ContactCreation contactCreation;
     private final SyncErrorRepository errors;
+    private final CompanyMatcher companies;
 
     NewRecordPairer(HubSpotClient hubspot, SalesforceClient salesforce, PairingRepository pairings,
-            ContactCreation contactCreation, SyncErrorRepository errors) {
+            ContactCreation contactCreation, SyncErrorRepository errors, CompanyMatcher companies) {
+        this.companies = companies;
         this.hubspot = hubspot;
         this.salesforce = salesforce;
         this.pairings = pairings;
@@ -69,8 +73,15 @@ public class NewRecordPairer {
                             .forEach(o -> existingByEmail.put(lower(o.property("email")), o.id()));
                 }
             }
+            // A new Account whose domain HubSpot already has pairs with that company instead of making a second.
+            Map<String, String> matchedCompanies = schema.object().equals("company") ? companies.companiesFor(records)
+                    : Map.of();
             List<SObject> toCreate = new ArrayList<>();
             for (SObject r : records) {
+                if (matchedCompanies.containsKey(r.id())) {
+                    pair(schema, matchedCompanies.get(r.id()), r.id(), sobject).ifPresent(created::add);
+                    continue;
+                }
                 String email = lower(r.getString("Email"));
                 if (contacts && email == null) {
                     LOG.debugf("Salesforce %s %s has no email: HubSpot contacts are matched by email, skipped", sobject, r.id());
@@ -93,26 +104,48 @@ public class NewRecordPairer {
         List<CrmObject> eligible = records.stream()
                 .filter(r -> !schema.object().equals("contact") || r.property("email") != null && !r.property("email").isBlank())
                 .toList();
+        List<Pairing> created = new ArrayList<>();
+        // A new company whose Account exists (same domain, else same name) pairs with it instead of making a second.
+        Map<String, String> matchedAccounts = schema.object().equals("company") ? companies.accountsFor(eligible)
+                : Map.of();
+        matchedAccounts.forEach((hsId, sfId) -> pair(schema, hsId, sfId, sobject).ifPresent(created::add));
         List<SObject> inputs = new ArrayList<>();
+        List<CrmObject> creating = new ArrayList<>();
         for (CrmObject r : eligible) {
+            if (matchedAccounts.containsKey(r.id())) {
+                continue;
+            }
             Map<String, Object> fields = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String type = schema.fieldType(sobject, m.salesforceField());
                 String value = ValueCodec.normalize(r.property(m.hubspotProperty()), type);
                 if (m.rule().writesSalesforce() && value != null && !schema.isFormula(sobject, m.salesforceField())) {
-                    fields.put(schema.fieldName(sobject, m.salesforceField()), ValueCodec.toSalesforce(value, type));
+                    Translated translated = schema.translation(m.hubspotProperty()).salesforceSide(value);
+                    if (translated.ok()) {
+                        fields.put(schema.fieldName(sobject, m.salesforceField()),
+                                ValueCodec.toSalesforce(translated.value(), type));
+                    } else {
+                        problems.add(translated.problem());
+                    }
                 }
             }
+            if (!problems.isEmpty()) {
+                // Creating it without the value could break a required or restricted field: nothing is written.
+                errors.record(schema.object(), r.id(), null, ErrorCategory.PROPERTY_VALUE.name(),
+                        "The Salesforce " + sobject + " was not created. " + String.join(" ", problems), now);
+                continue;
+            }
+            creating.add(r);
             inputs.add(SObject.of(sobject, fields));
         }
-        List<Pairing> created = new ArrayList<>();
         if (inputs.isEmpty()) {
             return created;
         }
         List<SaveResult> results = salesforce.create(inputs);
-        for (int i = 0; i < eligible.size(); i++) {
+        for (int i = 0; i < creating.size(); i++) {
             SaveResult result = results.get(i);
-            String hsId = eligible.get(i).id();
+            String hsId = creating.get(i).id();
             if (result.success()) {
                 pair(schema, hsId, result.id(), sobject).ifPresent(created::add);
             } else {
@@ -136,10 +169,13 @@ public class NewRecordPairer {
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String value = ValueCodec.normalize(r.get(schema.fieldName(sobject, m.salesforceField())),
                         schema.fieldType(sobject, m.salesforceField()));
-                if (m.rule().writesHubSpot() && value != null) {
-                    props.put(m.hubspotProperty(), value);
+                Translated translated = schema.translation(m.hubspotProperty()).hubspotSide(value);
+                // An untranslatable value is left out; the first sync of the new pairing reports it in Sync Health.
+                if (m.rule().writesHubSpot() && translated.ok() && translated.value() != null) {
+                    props.put(m.hubspotProperty(), translated.value());
                 }
             }
+            CreationDefaults.forObject(schema.object()).forEach(props::putIfAbsent);
             inputs.add(new ObjectInput(props, "sf-" + r.id()));
         }
         List<CrmObject> results = hubspot.batchCreate(schema.object(), inputs).results();

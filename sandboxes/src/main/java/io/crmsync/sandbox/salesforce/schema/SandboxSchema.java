@@ -108,7 +108,8 @@ public final class SandboxSchema {
         return ObjectDef.of("Opportunity", "006", List.of(
                 field("Name", STRING).withLength(120).asRequired(),
                 field("StageName", PICKLIST).asRequired().withPicklist("Prospecting", "Qualification",
-                        "Closed Won", "Closed Lost"),
+                        "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost")
+                        .restricted(),
                 field("CloseDate", DATE).asRequired(),
                 field("Amount", CURRENCY),
                 field("Probability", PERCENT),
@@ -159,8 +160,8 @@ public final class SandboxSchema {
     private static ObjectDef caseObject() {
         return ObjectDef.of("Case", "500", List.of(
                 field("Subject", STRING),
-                field("Status", PICKLIST).withPicklist("New", "Working", "Escalated", "Closed"),
-                field("Priority", PICKLIST).withPicklist("High", "Medium", "Low"),
+                field("Status", PICKLIST).withPicklist("New", "Working", "Escalated", "Closed").restricted(),
+                field("Priority", PICKLIST).withPicklist("High", "Medium", "Low").restricted(),
                 field("Origin", PICKLIST).withPicklist("Phone", "Email", "Web"),
                 field("Description", TEXTAREA),
                 field("ContactId", REFERENCE).referencing("Contact"),

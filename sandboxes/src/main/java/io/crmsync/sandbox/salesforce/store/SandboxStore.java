@@ -86,6 +86,7 @@ public final class SandboxStore implements Formula.RecordLookup {
     /** An API create: only createable fields, required fields and validation rules enforced. */
     public synchronized String create(ObjectDef def, Map<String, Object> values) {
         checkWritable(def, values.keySet(), true);
+        checkPicklists(def, values);
         Map<String, Object> record = new LinkedHashMap<>(values);
         checkRequired(def, record);
         checkRules(def, record);
@@ -96,6 +97,7 @@ public final class SandboxStore implements Formula.RecordLookup {
     public synchronized Map<String, Object> update(ObjectDef def, String id, Map<String, Object> changes) {
         Map<String, Object> current = existing(def, id);
         checkWritable(def, changes.keySet(), false);
+        checkPicklists(def, changes);
         Map<String, Object> record = new LinkedHashMap<>(current);
         record.putAll(changes);
         checkRequired(def, record);
@@ -207,6 +209,16 @@ public final class SandboxStore implements Formula.RecordLookup {
                     + String.join(", ", refused) + ". Please check the security settings of this field and verify "
                     + "that it is read/write for your profile or permission set.", refused).toException();
         }
+    }
+
+    /** Restricted picklists take listed values only, with Salesforce's code and message. */
+    private static void checkPicklists(ObjectDef def, Map<String, Object> values) {
+        values.forEach((name, value) -> def.field(name).filter(FieldDef::restrictedPicklist).ifPresent(f -> {
+            if (value != null && !f.picklistValues().contains(value.toString())) {
+                throw new WriteError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f.label()
+                        + ": bad value for restricted picklist field: " + value, List.of(f.name())).toException();
+            }
+        }));
     }
 
     private static void checkRequired(ObjectDef def, Map<String, Object> record) {
