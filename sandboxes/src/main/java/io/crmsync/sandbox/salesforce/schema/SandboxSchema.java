@@ -43,7 +43,7 @@ public final class SandboxSchema {
 
     public static SandboxSchema standard() {
         return new SandboxSchema(List.of(lead(), contact(), account(), opportunity(), task(), event(), caseObject(),
-                campaign(), campaignMember(), invoice()));
+                campaign(), campaignMember(), invoice(), user()));
     }
 
     private static ObjectDef lead() {
@@ -193,6 +193,18 @@ public final class SandboxSchema {
                 field("HasResponded", BOOLEAN).readOnly(),
                 formula("Member_Type__c", STRING, "IF(ISBLANK(ContactId), \"Lead\", \"Contact\")",
                         (r, l) -> r.get("ContactId") == null ? "Lead" : "Contact")), List.of());
+    }
+
+    /** The org's people: records' OwnerId points here; integrations match them to HubSpot owners by email. */
+    private static ObjectDef user() {
+        return ObjectDef.of("User", "005", List.of(
+                field("FirstName", STRING).withLength(40),
+                field("LastName", STRING).withLength(80).asRequired(),
+                field("Email", EMAIL).asRequired(),
+                field("Username", STRING).withLength(80),
+                field("IsActive", BOOLEAN),
+                formula("Name", STRING, "FirstName & \" \" & LastName",
+                        (r, l) -> join(r.get("FirstName"), r.get("LastName")))), List.of());
     }
 
     private static ObjectDef invoice() {
