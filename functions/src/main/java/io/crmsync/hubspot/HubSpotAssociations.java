@@ -46,6 +46,21 @@ public final class HubSpotAssociations {
         return errors;
     }
 
+    /** Removes every association between each pair (v4 {@code batch/archive}), 100 pairs per call. */
+    public void archive(String fromType, String toType, List<AssociationPair> pairs) {
+        for (int from = 0; from < pairs.size(); from += HubSpotClient.BATCH_SIZE) {
+            ObjectNode body = mapper.createObjectNode();
+            ArrayNode inputs = body.putArray("inputs");
+            for (AssociationPair pair : pairs.subList(from, Math.min(pairs.size(), from + HubSpotClient.BATCH_SIZE))) {
+                ObjectNode input = inputs.addObject();
+                input.putObject("from").put("id", pair.fromId());
+                input.putArray("to").addObject().put("id", pair.toId());
+            }
+            String json = body.toString();
+            transport.call("associations.batch.archive", () -> api.associations(fromType, toType, "archive", json));
+        }
+    }
+
     /** The associated records of each id, by from-id; ids without associations are absent. */
     public Map<String, List<Association>> read(String fromType, String toType, List<String> ids) {
         Map<String, List<Association>> out = new LinkedHashMap<>();

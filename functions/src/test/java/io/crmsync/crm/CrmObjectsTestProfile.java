@@ -9,6 +9,6 @@ public class CrmObjectsTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.funqy.export", "poll", "crmsync.sync.objects", "contact,company,deal,ticket");
+        return Map.of("quarkus.funqy.export", "poll", "crmsync.sync.objects", "company,contact,deal,ticket");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmsync.associations.AssociationLink;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.salesforce.model.Describe;
 import io.crmsync.salesforce.model.FieldDescribe;
@@ -64,6 +65,7 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
         Set<String> fields = new LinkedHashSet<>();
         fields.add("Id");
         mappingsFor(sobject).forEach(m -> fields.add(fieldName(sobject, m.salesforceField())));
+        fields.addAll(AssociationLink.fieldsFor(sobject));
         fields.add("LastModifiedDate");
         fields.add("SystemModstamp");
         return new ArrayList<>(fields);

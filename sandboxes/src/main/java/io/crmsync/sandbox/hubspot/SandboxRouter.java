@@ -89,6 +89,8 @@ final class SandboxRouter {
                 c -> associations.associateDefault(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/create", "associations.batch.create",
                 c -> associations.create(p(c, "from"), p(c, "to"), body(c)));
+        post(router, "/crm/v4/associations/:from/:to/batch/archive", "associations.batch.archive",
+                c -> associations.archive(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/read", "associations.batch.read",
                 c -> associations.read(p(c, "from"), p(c, "to"), body(c)));
         router.route().handler(c -> {
