@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.CrmObject;
@@ -14,6 +15,8 @@ import io.crmsync.segments.SegmentGate;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.SyncBatchMessage;
+import io.crmsync.sync.SyncBatchService;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
 import io.crmsync.sync.worker.MappedObject;
@@ -44,10 +47,12 @@ public class RecordResyncService {
     private final SyncErrorRepository errors;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final SyncBatchService worker;
 
     RecordResyncService(MappedObjects schemas, PairingRepository pairings, SegmentGate gate, HubSpotClient hubspot,
             SalesforceClient salesforce, SyncWriter writer, PairingSaver saver, SyncErrorRepository errors,
-            UsageRecorder usage, Clock clock) {
+            UsageRecorder usage, Clock clock, SyncBatchService worker) {
+        this.worker = worker;
         this.schemas = schemas;
         this.pairings = pairings;
         this.gate = gate;
@@ -76,10 +81,13 @@ public class RecordResyncService {
                 : pairings.findBySalesforceId(object, salesforceId);
         if (found.isEmpty()) {
             requireExists(schema, hubspotId, salesforceId);
-            return new RecordResyncResult(object, hubspotId, salesforceId, null, dryRun,
-                    RecordResyncResult.Outcome.NOT_PAIRED, "This record has no partner in the other CRM yet. The next "
-                            + "poll pairs it (by email for contacts, or by creating the partner) if it is eligible.",
-                    List.of());
+            if (dryRun) {
+                return new RecordResyncResult(object, hubspotId, salesforceId, null, true,
+                        RecordResyncResult.Outcome.NOT_PAIRED, "This record has no partner in the other CRM yet. A "
+                                + "resync without dryRun pairs it (by email for contacts, domain or name for "
+                                + "companies, else by creating the partner) and syncs it.", List.of());
+            }
+            return pairAndSync(object, hubspotId, salesforceId);
         }
         Pairing pairing = found.get();
         String sobject = schema.sobject(pairing.salesforceType());
@@ -125,6 +133,28 @@ public class RecordResyncService {
         recordProblems(plan, now);
         return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, plan.problems().isEmpty()
                 ? "Synced." : "Synced, except: " + String.join(" ", plan.problems()), plan.history());
+    }
+
+    /**
+     * "If a record doesn't sync automatically after the import, you can manually sync it": the sync worker pairs it
+     * exactly as a poll would (matching an existing partner first, creating one otherwise) and syncs it.
+     */
+    private RecordResyncResult pairAndSync(String object, String hubspotId, String salesforceId) {
+        worker.process(new SyncBatchMessage("resync-" + UUID.randomUUID(), object, "RESYNC",
+                List.of(new SyncBatchMessage.RecordRef(hubspotId, salesforceId))));
+        Optional<Pairing> paired = hubspotId != null ? pairings.findByHubspotId(object, hubspotId)
+                : pairings.findBySalesforceId(object, salesforceId);
+        if (paired.isEmpty()) {
+            return new RecordResyncResult(object, hubspotId, salesforceId, null, false,
+                    RecordResyncResult.Outcome.NOT_PAIRED, "The record could not be paired: it is outside the "
+                            + object + " inclusion segment, has no email (contacts), or creating its partner failed "
+                            + "(see GET /sync-errors?object=" + object + ").", List.of());
+        }
+        Pairing p = paired.get();
+        MappedObject schema = schemas.forObject(object);
+        return result(p, schema.sobject(p.salesforceType()), false, RecordResyncResult.Outcome.SYNCED,
+                "Paired with " + (hubspotId != null ? "Salesforce " + p.salesforceId() : "HubSpot " + p.hubspotId())
+                        + " and synced.", p.history());
     }
 
     private void requireExists(MappedObject schema, String hubspotId, String salesforceId) {

@@ -23,6 +23,7 @@ import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.rules.ValueCodec;
 import io.crmsync.matching.CompanyMatcher;
+import io.crmsync.matching.PersonMatcher;
 import io.crmsync.sync.translate.Translated;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,10 +44,13 @@ public class NewRecordPairer {
     private final ContactCreation contactCreation;
     private final SyncErrorRepository errors;
     private final CompanyMatcher companies;
+    private final PersonMatcher people;
 
     NewRecordPairer(HubSpotClient hubspot, SalesforceClient salesforce, PairingRepository pairings,
-            ContactCreation contactCreation, SyncErrorRepository errors, CompanyMatcher companies) {
+            ContactCreation contactCreation, SyncErrorRepository errors, CompanyMatcher companies,
+            PersonMatcher people) {
         this.companies = companies;
+        this.people = people;
         this.hubspot = hubspot;
         this.salesforce = salesforce;
         this.pairings = pairings;
@@ -109,10 +113,15 @@ public class NewRecordPairer {
         Map<String, String> matchedAccounts = schema.object().equals("company") ? companies.accountsFor(eligible)
                 : Map.of();
         matchedAccounts.forEach((hsId, sfId) -> pair(schema, hsId, sfId, sobject).ifPresent(created::add));
+        // A new contact whose email Salesforce already has (a Contact, or a Lead not converted) pairs with that record.
+        Map<String, PersonMatcher.Match> matchedPeople = schema.object().equals("contact")
+                ? people.forContacts(eligible) : Map.of();
+        matchedPeople.forEach((hsId, match) -> pair(schema, hsId, match.salesforceId(), match.sobject())
+                .ifPresent(created::add));
         List<SObject> inputs = new ArrayList<>();
         List<CrmObject> creating = new ArrayList<>();
         for (CrmObject r : eligible) {
-            if (matchedAccounts.containsKey(r.id())) {
+            if (matchedAccounts.containsKey(r.id()) || matchedPeople.containsKey(r.id())) {
                 continue;
             }
             Map<String, Object> fields = new LinkedHashMap<>();
