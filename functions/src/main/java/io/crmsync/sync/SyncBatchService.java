@@ -27,6 +27,7 @@ import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
 import io.crmsync.sync.worker.GoneRecords;
+import io.crmsync.sync.worker.LeadConversions;
 import io.crmsync.sync.worker.MappedObject;
 import io.crmsync.sync.worker.MappedObjects;
 import io.crmsync.sync.worker.NewRecordPairer;
@@ -61,12 +62,14 @@ public class SyncBatchService {
     private final Clock clock;
     private final SyncConfig config;
     private final AssociationSync associations;
+    private final LeadConversions conversions;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
             GoneRecords goneRecords, SyncErrorRepository errors, Clock clock, SyncConfig config,
-            AssociationSync associations) {
+            AssociationSync associations, LeadConversions conversions) {
         this.associations = associations;
+        this.conversions = conversions;
         this.schemas = schemas;
         this.pairings = pairings;
         this.newRecords = newRecords;
@@ -124,6 +127,12 @@ public class SyncBatchService {
             return hs == null || retry ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
         }).toList();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+        List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
+        if (followed != eligible) {
+            // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
+            eligible = followed;
+            salesforceRecords = readSalesforce(schema, eligible);
+        }
         AssociationState associationState = associations.read(object, eligible, salesforceRecords);
         Map<String, AssociationOutcome> associationOutcomes = new LinkedHashMap<>();
 

@@ -66,6 +66,9 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
         fields.add("Id");
         mappingsFor(sobject).forEach(m -> fields.add(fieldName(sobject, m.salesforceField())));
         fields.addAll(AssociationLink.fieldsFor(sobject));
+        if (sobject.equals("Lead")) {
+            fields.addAll(LeadConversions.LEAD_FIELDS);
+        }
         fields.add("LastModifiedDate");
         fields.add("SystemModstamp");
         return new ArrayList<>(fields);
