@@ -63,6 +63,7 @@ class ColdStartBenchmarkIT {
     private void measure(String logicalId, String what, java.util.function.Supplier<Object> event) throws Exception {
         List<Double> cold = new ArrayList<>();
         List<Double> init = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
         for (int run = 0; run < COLD_STARTS; run++) {
             try (PackagedFunction function = stack.start(logicalId, false)) {
@@ -70,6 +71,7 @@ class ColdStartBenchmarkIT {
                 function.invokeOk(JSON.writeValueAsString(event.get()));
                 cold.add(millis(System.nanoTime() - function.startedAt()));
                 init.add(millis(function.initNanos()));
+                cpu.add(millis(function.cpuNanos()));
                 if (run == COLD_STARTS - 1) {
                     for (int i = 0; i < WARM_INVOCATIONS; i++) {
                         long start = System.nanoTime();
@@ -84,6 +86,8 @@ class ColdStartBenchmarkIT {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("  process start -> first answer  median %.0f ms  (runs: %s)%n", median(cold), rounded(cold));
         System.out.printf("  process start -> init done     median %.0f ms%n", median(init));
+        System.out.printf("  CPU time to first answer       median %.0f ms  (all threads; barely depends on the load)%n",
+                median(cpu));
         System.out.printf("  warm invoke (%d after start)   median %.1f ms, max %.1f ms%n%n", WARM_INVOCATIONS,
                 median(warm), Collections.max(warm));
     }

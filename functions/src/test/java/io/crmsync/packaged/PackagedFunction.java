@@ -141,6 +141,16 @@ final class PackagedFunction implements AutoCloseable {
         return startedAt;
     }
 
+    /**
+     * CPU time the function's JVM has used so far (all its threads, user and system). Unlike wall-clock time it hardly
+     * depends on what else the machine runs, so it compares start-up work across runs on a busy machine.
+     */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this platform does not report a process' CPU time"))
+                .toNanos();
+    }
+
     String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
