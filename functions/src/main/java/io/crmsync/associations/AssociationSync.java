@@ -15,6 +15,7 @@ import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.salesforce.model.SObject;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
+import io.crmsync.sync.worker.MappedObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,8 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * company paired with the new Account (and off the old one); a HubSpot record moved to another company gets that
  * company's Account as its {@code AccountId}. Like a two-way field, the side that changed since the last sync wins,
  * and Salesforce wins when both did. A lookup to a record not synced yet is HubSpot's "Waiting for account to sync".
- * Costs per batch: one associations read per link, DynamoDB reads for the targets' pairings, and one associate and
- * one archive call per link when something moved.
+ * Costs per batch: one associations read per link (1,000 records a call; none for records without the lookup, such
+ * as Leads), DynamoDB reads for the targets' pairings, and one associate and one archive call per link when something
+ * moved.
  */
 @ApplicationScoped
 public class AssociationSync {
@@ -37,8 +39,12 @@ public class AssociationSync {
     }
 
     /** Reads what the batch's associations are now (nothing when the object has no links). */
-    public AssociationState read(String object, List<Pairing> paired, Map<String, SObject> salesforceRecords) {
+    public AssociationState read(MappedObject schema, List<Pairing> batch, Map<String, SObject> salesforceRecords) {
+        String object = schema.object();
         List<AssociationLink> links = AssociationLink.of(object);
+        // Only records whose Salesforce side has a lookup (a Contact, not a Lead) cost an associations read.
+        List<Pairing> paired = batch.stream()
+                .filter(p -> !AssociationLink.of(object, schema.sobject(p.salesforceType())).isEmpty()).toList();
         if (links.isEmpty() || paired.isEmpty()) {
             return AssociationState.NONE;
         }

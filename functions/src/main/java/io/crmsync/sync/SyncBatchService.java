@@ -133,7 +133,7 @@ public class SyncBatchService {
             eligible = followed;
             salesforceRecords = readSalesforce(schema, eligible);
         }
-        AssociationState associationState = associations.read(object, eligible, salesforceRecords);
+        AssociationState associationState = associations.read(schema, eligible, salesforceRecords);
         Map<String, AssociationOutcome> associationOutcomes = new LinkedHashMap<>();
 
         List<RecordPlan> plans = new ArrayList<>();
