@@ -54,6 +54,10 @@ public interface HubSpotApi {
     Response memberships(@PathParam("listId") String listId, @QueryParam("after") String after,
             @QueryParam("limit") int limit);
 
+    @GET
+    @Path("/crm/v3/lists/records/{objectTypeId}/{recordId}/memberships")
+    Response recordMemberships(@PathParam("objectTypeId") String objectTypeId, @PathParam("recordId") String recordId);
+
     @PUT
     @Path("/crm/v3/lists/{listId}/memberships/{action}")
     Response editMemberships(@PathParam("listId") String listId, @PathParam("action") String action, String body);

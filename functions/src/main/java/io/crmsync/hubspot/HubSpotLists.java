@@ -89,6 +89,18 @@ public final class HubSpotLists {
         return new MembershipPage(ids, HubSpotReader.nextAfter(answer));
     }
 
+    /** The ids of the lists a record is in now: one call, whatever the lists' sizes. */
+    public java.util.Set<String> listsOf(String objectTypeId, String recordId) {
+        JsonNode answer = transport.call("lists.records.memberships",
+                () -> api.recordMemberships(objectTypeId, recordId));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode row : HubSpotReader.results("lists.records.memberships", answer)) {
+            ids.add(HubSpotReader.text(row, "listId").orElseThrow(
+                    () -> HubSpotReader.invalid("lists.records.memberships", "a membership has no listId")));
+        }
+        return ids;
+    }
+
     /** Every member id, following the paging. */
     public List<String> allMembers(String listId) {
         List<String> all = new ArrayList<>();

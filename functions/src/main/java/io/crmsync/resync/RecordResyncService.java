@@ -1,7 +1,6 @@
 package io.crmsync.resync;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,12 +96,14 @@ public class RecordResyncService {
                 schema.salesforceFields(sobject)).get(0);
         if (hs.isEmpty() || sf.isEmpty()) {
             throwIfAskedRecordIsGone(hubspotId, salesforceId, hs.isEmpty(), sf.isEmpty());
-            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.PARTNER_MISSING, "The paired "
-                    + (hs.isEmpty() ? "HubSpot" : "Salesforce") + " record no longer exists; the next sync of this "
-                    + "record removes the pairing.", List.of());
+            return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.PARTNER_MISSING, hs.isEmpty()
+                    ? "The paired HubSpot record no longer exists; the next sync of this record removes the pairing."
+                    : "Salesforce did not return the paired record: it was deleted (the next poll's deletion check "
+                            + "removes the pairing) or the integration user cannot see it.", List.of());
         }
-        // A user's explicit resync does not wait for the settle window: membership as of the latest snapshot decides.
-        if (!gate.eligibility(object, Duration.ZERO).isMember(pairing.hubspotId())) {
+        // A user's explicit resync does not wait for the settle window, nor for the next poll's snapshot: membership
+        // as HubSpot has it now decides (one call).
+        if (!gate.isMemberNow(object, pairing.hubspotId())) {
             return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.OUTSIDE_INCLUSION_SEGMENT,
                     "The HubSpot record is not in the " + object + " inclusion segment, so it does not sync.",
                     List.of());

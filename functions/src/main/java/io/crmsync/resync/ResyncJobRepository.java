@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @ApplicationScoped
 public class ResyncJobRepository {
 
+    private static final int MAX_CONFLICT_RETRIES = 8;
+
     private static final Duration RETENTION = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
@@ -69,6 +71,40 @@ public class ResyncJobRepository {
      * @return false when this batch was counted before (SQS redelivery) or the job no longer exists
      */
     public boolean applyBatch(String resyncId, String batchId, long processed, long written, long failed, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!countOnce(resyncId, batchId, processed, written, failed, now)) {
+                    return false;
+                }
+                finishIfDone(resyncId, now);
+                return true;
+            } catch (TransactionCanceledException e) {
+                // Another batch's count touched the job item at the same moment: DynamoDB cancelled this one, which
+                // is not a repeat. Try again after a pause, as DynamoDB advises for TransactionConflict.
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /** A short random pause (up to 20 ms times the attempt), so conflicting writers do not collide again in step. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a resync progress update", e);
+        }
+    }
+
+    /**
+     * @return false when the batch was counted before or the job is gone
+     * @throws TransactionCanceledException when the transaction conflicted with another (to retry)
+     */
+    private boolean countOnce(String resyncId, String batchId, long processed, long written, long failed,
+            Instant now) {
         Map<String, AttributeValue> marker = new HashMap<>(key(resyncId, "BATCH#" + batchId));
         marker.put("appliedAt", s(now.toString()));
         marker.put(StoreSchema.TTL, n(now.plus(RETENTION).getEpochSecond()));
@@ -85,9 +121,14 @@ public class ResyncJobRepository {
                             .expressionAttributeValues(Map.of(":one", n(1), ":p", n(processed), ":w", n(written),
                                     ":f", n(failed))).build()).build()));
         } catch (TransactionCanceledException e) {
-            return false;
+            // A failed condition means a repeat (marker exists) or a deleted job; anything else is a conflict.
+            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            if (conditionFailed) {
+                return false;
+            }
+            throw e;
         }
-        finishIfDone(resyncId, now);
         return true;
     }
 

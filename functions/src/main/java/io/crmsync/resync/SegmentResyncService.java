@@ -16,6 +16,7 @@ import io.crmsync.associations.AssociationLink;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.HubSpotNotFoundException;
 import io.crmsync.hubspot.model.HubSpotList;
+import io.crmsync.segments.SegmentGate;
 import io.crmsync.settings.ObjectPairs;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
@@ -47,11 +48,13 @@ public class SegmentResyncService {
     private final UsageConfig budget;
     private final FanOut fanOut;
     private final ResyncJobRepository jobs;
+    private final SegmentGate gate;
     private final Clock clock;
 
     SegmentResyncService(HubSpotClient hubspot, PairingRepository pairings, ObjectPairs objects,
             ApiUsageService usageReport, UsageRecorder usage, UsageConfig budget, FanOut fanOut,
-            ResyncJobRepository jobs, Clock clock) {
+            ResyncJobRepository jobs, SegmentGate gate, Clock clock) {
+        this.gate = gate;
         this.hubspot = hubspot;
         this.pairings = pairings;
         this.objects = objects;
@@ -115,7 +118,9 @@ public class SegmentResyncService {
                 estimate.hubspotCalls(), 0, 0, 0, 0, now, members.isEmpty() ? now : null));
         List<SyncBatchMessage.RecordRef> all = batches.stream().flatMap(List::stream).toList();
         if (!all.isEmpty()) {
-            fanOut.send(object, "RESYNC", BATCH_PREFIX + id, all);
+            // Judged by membership as read now, not by the last poll's snapshot (which may predate the list).
+            String pinned = gate.pinCurrentMembers(object, members, listId, members).orElse(null);
+            fanOut.send(object, "RESYNC", BATCH_PREFIX + id, all, pinned);
         }
         LOG.infof("Resync %s of list %s (%s): %d members in %d batches, estimated %d Salesforce and %d HubSpot calls",
                 id, listId, object, estimate.members(), estimate.batches(), estimate.salesforceCalls(),

@@ -51,6 +51,19 @@ public class SegmentSnapshotRepository {
      * immutable: saving an id twice is refused, since leftover parts of a larger first version would corrupt it.
      */
     public void save(SegmentSnapshot snapshot, Duration retention) {
+        save(snapshot, retention, true);
+    }
+
+    /**
+     * Stores a snapshot that is found by its id only, never as the segment's {@link #latest}: membership a resync or
+     * an import read for the records it queues. It must not stand in the poller's chain of snapshots, whose diffs
+     * find the segment's joiners.
+     */
+    public void savePinned(SegmentSnapshot snapshot, Duration retention) {
+        save(snapshot, retention, false);
+    }
+
+    private void save(SegmentSnapshot snapshot, Duration retention, boolean latestCandidate) {
         String pk = StoreKeys.snapshot(snapshot.snapshotId());
         var existing = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Attributes.key(pk, HEAD_SK)).projectionExpression("#pk")
@@ -71,8 +84,10 @@ public class SegmentSnapshotRepository {
             writeAll(writes.subList(from, Math.min(from + BATCH_WRITE_LIMIT, writes.size())));
         }
         Map<String, AttributeValue> head = new HashMap<>(Attributes.key(pk, HEAD_SK));
-        head.put(StoreSchema.GSI1_PK, s(StoreKeys.segment(snapshot.objectType(), snapshot.segmentId())));
-        head.put(StoreSchema.GSI1_SK, s(StoreTime.sortable(snapshot.takenAt()) + "#" + snapshot.snapshotId()));
+        if (latestCandidate) {
+            head.put(StoreSchema.GSI1_PK, s(StoreKeys.segment(snapshot.objectType(), snapshot.segmentId())));
+            head.put(StoreSchema.GSI1_SK, s(StoreTime.sortable(snapshot.takenAt()) + "#" + snapshot.snapshotId()));
+        }
         head.put("snapshotId", s(snapshot.snapshotId()));
         head.put("objectType", s(snapshot.objectType()));
         head.put("segmentId", s(snapshot.segmentId()));

@@ -9,10 +9,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * A batch of records to sync: why ({@code reason}: POLL, IMPORT, RESYNC, RETRY, DELETE), for which object and which
  * records. Each record names at least one side; the worker resolves the other through the pairing. DELETE batches
- * carry the Salesforce ids getDeleted reported.
+ * carry the Salesforce ids getDeleted reported. {@code membershipSnapshotId}, when set, names the inclusion-segment
+ * membership the sender read when it chose the records (a resync, an import's follow-up): the worker judges
+ * eligibility by that snapshot, read by its id, instead of the latest one a poll stored.
  */
 @RegisterForReflection
-public record SyncBatchMessage(String batchId, String object, String reason, List<RecordRef> records) {
+public record SyncBatchMessage(String batchId, String object, String reason, List<RecordRef> records,
+        String membershipSnapshotId) {
+
+    /** A batch judged by the latest stored segment snapshot (what polls send). */
+    public SyncBatchMessage(String batchId, String object, String reason, List<RecordRef> records) {
+        this(batchId, object, reason, records, null);
+    }
 
     /** Batches stay small enough for one Salesforce Collections call (200) and two HubSpot batch calls (100). */
     public static final int MAX_RECORDS = 200;
@@ -29,6 +37,8 @@ public record SyncBatchMessage(String batchId, String object, String reason, Lis
         require(records != null && !records.isEmpty(), "syncBatch message " + batchId + " has no records");
         require(records.size() <= MAX_RECORDS, "syncBatch message " + batchId + " has " + records.size()
                 + " records; at most " + MAX_RECORDS + " fit in one batch");
+        require(membershipSnapshotId == null || !membershipSnapshotId.isBlank(), "syncBatch message " + batchId
+                + " has a blank membershipSnapshotId; leave it out to judge by the latest segment snapshot");
         for (int i = 0; i < records.size(); i++) {
             RecordRef ref = records.get(i);
             require(ref != null && (ref.hubspotId() != null || ref.salesforceId() != null),

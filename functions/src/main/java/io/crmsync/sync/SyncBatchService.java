@@ -88,7 +88,9 @@ public class SyncBatchService {
         Instant now = clock.instant();
         MappedObject schema = schemas.forObject(message.object());
         String object = schema.object();
-        SegmentGate.Eligibility segment = gate.eligibility(object, config.segmentSettle());
+        SegmentGate.Eligibility segment = message.membershipSnapshotId() != null
+                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle())
+                : gate.eligibility(object, config.segmentSettle());
 
         List<Pairing> paired = resolvePairings(object, message.records());
         Set<String> pairedHs = new LinkedHashSet<>();
@@ -138,11 +140,25 @@ public class SyncBatchService {
 
         List<RecordPlan> plans = new ArrayList<>();
         Map<Pairing, String> gone = new LinkedHashMap<>();
+        int unreadable = 0;
         for (Pairing p : eligible) {
             CrmObject hs = hubspotRecords.get(p.hubspotId());
             SObject sf = salesforceRecords.get(p.salesforceId());
-            if (hs == null || sf == null) {
-                gone.put(p, hs == null ? GoneRecords.HUBSPOT : GoneRecords.SALESFORCE);
+            if (hs == null) {
+                // HubSpot has no record-level access: a record its batch read misses is archived or merged away.
+                gone.put(p, GoneRecords.HUBSPOT);
+                continue;
+            }
+            if (sf == null && deletes) {
+                gone.put(p, GoneRecords.SALESFORCE);
+                continue;
+            }
+            if (sf == null) {
+                // Only getDeleted's word ends a pairing: a record missing from a read may only be hidden from the
+                // integration user (sharing, ownership) for a while. Ending the pairing would make the next change
+                // create a second record; it is kept, and Sync Health says why nothing synced.
+                recordUnreadable(object, schema.sobject(p.salesforceType()), p, now);
+                unreadable++;
                 continue;
             }
             RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
@@ -199,7 +215,14 @@ public class SyncBatchService {
         }
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
-        return new SyncOutcome(plans.size(), written, failures.size(), stopped);
+        return new SyncOutcome(plans.size(), written, failures.size() + unreadable, stopped);
+    }
+
+    private void recordUnreadable(String object, String sobject, Pairing p, Instant now) {
+        errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.PERMISSIONS.name(), "Salesforce did not"
+                + " return " + sobject + " " + p.salesforceId() + " to the integration user: it cannot see the record"
+                + " (sharing rules, ownership), or the record was deleted and the next poll's deletion check ends the"
+                + " pairing. The pairing is kept; give the integration user access and retry.", now);
     }
 
     /** The association outcome folded into the record's plan: its lookup writes and last synced values. */

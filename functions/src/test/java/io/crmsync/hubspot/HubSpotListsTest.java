@@ -41,6 +41,26 @@ class HubSpotListsTest extends HubSpotClientTestSupport {
     }
 
     @Test
+    void listsOf_aRecord_namesTheListsItIsInNow_inOneCall() throws Exception {
+        // given: a customer in a DYNAMIC list and a MANUAL list, a lead in neither
+        List<String> ids = sandbox.seed("contacts", List.of(
+                Map.of("email", "member@example.com", "lifecyclestage", "customer"),
+                Map.of("email", "other@example.com", "lifecyclestage", "lead")));
+        HubSpotList customers = client.lists().create("Customers", "0-1", ProcessingType.DYNAMIC, customersFilter());
+        HubSpotList manual = client.lists().create("Picked", "0-1", ProcessingType.MANUAL, null);
+        client.lists().addMembers(manual.listId(), List.of(ids.get(0)));
+        long before = sandbox.served().total();
+
+        // when
+        var lists = client.lists().listsOf("0-1", ids.get(0));
+
+        // then
+        assertThat(lists).containsExactlyInAnyOrder(customers.listId(), manual.listId());
+        assertThat(sandbox.served().total() - before).isEqualTo(1);
+        assertThat(client.lists().listsOf("0-1", ids.get(1))).isEmpty();
+    }
+
+    @Test
     void dynamicList_losesAMember_whenThePropertyIsCleared() throws Exception {
         // given
         String id = sandbox.seed("contacts", List.of(Map.of("email", "x@example.com", "lifecyclestage", "customer"))).get(0);

@@ -16,6 +16,7 @@ import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.HubSpotList;
 import io.crmsync.segments.InclusionSegment;
 import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.segments.SegmentGate;
 import io.crmsync.sync.SyncBatchMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,14 +37,16 @@ public class ContactFollowUp {
     private static final Logger LOG = Logger.getLogger(ContactFollowUp.class);
 
     private final InclusionSegmentSettings segments;
+    private final SegmentGate gate;
     private final HubSpotClient hubspot;
     private final SqsClient sqs;
     private final ObjectMapper mapper;
     private final String syncQueueUrl;
 
-    ContactFollowUp(InclusionSegmentSettings segments, HubSpotClient hubspot, SqsClient sqs, ObjectMapper mapper,
-            CrmSyncConfig config) {
+    ContactFollowUp(InclusionSegmentSettings segments, SegmentGate gate, HubSpotClient hubspot, SqsClient sqs,
+            ObjectMapper mapper, CrmSyncConfig config) {
         this.segments = segments;
+        this.gate = gate;
         this.hubspot = hubspot;
         this.sqs = sqs;
         this.mapper = mapper;
@@ -57,19 +60,24 @@ public class ContactFollowUp {
         }
         Optional<InclusionSegment> segment = segments.find("contact");
         List<Written> toSync;
+        String pinned = null;
         if (segment.isEmpty()) {
             toSync = contacts;
         } else {
             String listId = segment.get().listId();
+            Set<String> members;
             if (addToSegment && acceptsMembers(listId)) {
-                hubspot.lists().addMembers(listId, contacts.stream().map(Written::hubspotId).toList());
-                toSync = contacts;
+                members = new HashSet<>(contacts.stream().map(Written::hubspotId).toList());
+                hubspot.lists().addMembers(listId, List.copyOf(members));
             } else {
-                Set<String> members = new HashSet<>(hubspot.lists().allMembers(listId));
-                toSync = contacts.stream().filter(c -> members.contains(c.hubspotId())).toList();
+                members = new HashSet<>(hubspot.lists().allMembers(listId));
             }
+            toSync = contacts.stream().filter(c -> members.contains(c.hubspotId())).toList();
+            // The sync judges these contacts by the membership just read: the last poll may predate the import.
+            pinned = gate.pinCurrentMembers("contact", toSync.stream().map(Written::hubspotId).toList(), listId,
+                    members).orElse(null);
         }
-        enqueue(importId, chunkId, toSync);
+        enqueue(importId, chunkId, toSync, pinned);
         return toSync.size();
     }
 
@@ -83,14 +91,14 @@ public class ContactFollowUp {
         return true;
     }
 
-    private void enqueue(String importId, String chunkId, List<Written> contacts) {
+    private void enqueue(String importId, String chunkId, List<Written> contacts, String membershipSnapshotId) {
         for (int i = 0, n = 0; i < contacts.size(); i += SyncBatchMessage.MAX_RECORDS, n++) {
             List<SyncBatchMessage.RecordRef> refs = new ArrayList<>();
             contacts.subList(i, Math.min(contacts.size(), i + SyncBatchMessage.MAX_RECORDS))
                     .forEach(c -> refs.add(new SyncBatchMessage.RecordRef(c.hubspotId(), c.salesforceId())));
             // A deterministic id: a redelivered chunk sends the same batches, which the sync treats as repeats.
             SyncBatchMessage message = new SyncBatchMessage("import-" + importId + "-" + chunkId + "-" + n, "contact",
-                    "IMPORT", refs).validate();
+                    "IMPORT", refs, membershipSnapshotId).validate();
             String body;
             try {
                 body = mapper.writeValueAsString(message);

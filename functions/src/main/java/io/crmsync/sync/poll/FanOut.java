@@ -31,10 +31,17 @@ public class FanOut {
 
     /** @return the number of messages sent */
     public int send(String object, String reason, String batchIdPrefix, List<SyncBatchMessage.RecordRef> refs) {
+        return send(object, reason, batchIdPrefix, refs, null);
+    }
+
+    /** Batches judged by the segment membership snapshot {@code membershipSnapshotId} (null: the latest stored). */
+    public int send(String object, String reason, String batchIdPrefix, List<SyncBatchMessage.RecordRef> refs,
+            String membershipSnapshotId) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0, n = 0; i < refs.size(); i += SyncBatchMessage.MAX_RECORDS, n++) {
             List<SyncBatchMessage.RecordRef> chunk = refs.subList(i, Math.min(refs.size(), i + SyncBatchMessage.MAX_RECORDS));
-            SyncBatchMessage message = new SyncBatchMessage(batchIdPrefix + "-" + n, object, reason, List.copyOf(chunk));
+            SyncBatchMessage message = new SyncBatchMessage(batchIdPrefix + "-" + n, object, reason, List.copyOf(chunk),
+                    membershipSnapshotId);
             entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(n)).messageBody(json(message)).build());
         }
         for (int i = 0; i < entries.size(); i += 10) {

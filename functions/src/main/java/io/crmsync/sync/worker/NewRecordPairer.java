@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.BatchError;
+import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.salesforce.SalesforceClient;
@@ -37,6 +39,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class NewRecordPairer {
 
     private static final Logger LOG = Logger.getLogger(NewRecordPairer.class);
+    /** The unique HubSpot property holding a record's Salesforce id; the import upserts by it too. */
+    public static final String SALESFORCE_ID = "salesforce_id";
+    /** The Salesforce external id field holding a record's HubSpot id. */
+    public static final String HUBSPOT_ID_FIELD = "HubSpot_Id__c";
 
     private final HubSpotClient hubspot;
     private final SalesforceClient salesforce;
@@ -95,7 +101,7 @@ public class NewRecordPairer {
                     toCreate.add(r);
                 }
             }
-            createInHubSpot(schema, sobject, toCreate).forEach((sfId, hsId) ->
+            createInHubSpot(schema, sobject, toCreate, now).forEach((sfId, hsId) ->
                     pair(schema, hsId, sfId, sobject).ifPresent(created::add));
         }
         return created;
@@ -151,7 +157,7 @@ public class NewRecordPairer {
         if (inputs.isEmpty()) {
             return created;
         }
-        List<SaveResult> results = salesforce.create(inputs);
+        List<SaveResult> results = createInSalesforce(schema, sobject, creating, inputs);
         for (int i = 0; i < creating.size(); i++) {
             SaveResult result = results.get(i);
             String hsId = creating.get(i).id();
@@ -167,7 +173,34 @@ public class NewRecordPairer {
         return created;
     }
 
-    private Map<String, String> createInHubSpot(MappedObject schema, String sobject, List<SObject> records) {
+    /**
+     * Creates the Salesforce partners idempotently: an upsert keyed by the HubSpot id in the external id field
+     * {@value #HUBSPOT_ID_FIELD}, so a create whose answer was lost, a redelivered batch or two batches holding the same
+     * record (a poll and a retry) find the record the first one made instead of making another. An object without
+     * that field gets plain creates, which cannot be made safe to repeat; a warning says so.
+     */
+    private List<SaveResult> createInSalesforce(MappedObject schema, String sobject, List<CrmObject> records,
+            List<SObject> inputs) {
+        var describe = schema.describes().get(sobject);
+        boolean keyed = describe != null && describe.field(HUBSPOT_ID_FIELD).filter(f -> f.externalId()).isPresent();
+        if (!keyed) {
+            LOG.warnf("Salesforce %s has no external id field %s: records created from HubSpot may be created twice"
+                    + " if an answer is lost. Add the field (Text(64), External ID, Unique) to make creates safe to"
+                    + " repeat.", sobject, HUBSPOT_ID_FIELD);
+            return salesforce.create(inputs);
+        }
+        String field = describe.field(HUBSPOT_ID_FIELD).get().name();
+        List<SObject> keyedInputs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Map<String, Object> fields = new LinkedHashMap<>(inputs.get(i).fields());
+            fields.put(field, records.get(i).id());
+            keyedInputs.add(SObject.of(sobject, fields));
+        }
+        return salesforce.upsert(sobject, field, keyedInputs);
+    }
+
+    private Map<String, String> createInHubSpot(MappedObject schema, String sobject, List<SObject> records,
+            Instant now) {
         Map<String, String> hubspotIdBySalesforceId = new LinkedHashMap<>();
         if (records.isEmpty()) {
             return hubspotIdBySalesforceId;
@@ -184,22 +217,55 @@ public class NewRecordPairer {
                     props.put(m.hubspotProperty(), translated.value());
                 }
             }
+            if (!schema.object().equals("contact")) {
+                props.put(SALESFORCE_ID, r.id());
+            }
             CreationDefaults.forObject(schema.object()).forEach(props::putIfAbsent);
             inputs.add(new ObjectInput(props, "sf-" + r.id()));
         }
-        List<CrmObject> results = hubspot.batchCreate(schema.object(), inputs).results();
-        // HubSpot does not promise result order: contacts are matched back by their unique email, others by order.
-        Map<String, String> idByEmail = new LinkedHashMap<>();
-        results.forEach(o -> idByEmail.put(lower(o.property("email")), o.id()));
-        for (int i = 0; i < records.size(); i++) {
-            SObject r = records.get(i);
-            String hsId = schema.object().equals("contact") ? idByEmail.get(lower(r.getString("Email")))
-                    : i < results.size() ? results.get(i).id() : null;
+        BatchResult<CrmObject> answer = hubspot.batchCreate(schema.object(), inputs);
+        // HubSpot does not promise result order: every created record is matched back by its unique key, never by
+        // position (one refused input would shift every later pairing onto the wrong record).
+        String key = matchKey(schema);
+        Map<String, String> idByKey = new LinkedHashMap<>();
+        answer.results().forEach(o -> idByKey.put(lower(o.property(key)), o.id()));
+        List<String> missing = records.stream().map(r -> keyOf(schema, r)).filter(k -> k != null && !idByKey.containsKey(k))
+                .toList();
+        if (!missing.isEmpty()) {
+            // Refused as taken: a create whose answer was lost, or another worker's, made it. Find it by its key.
+            hubspot.batchRead(schema.object(), missing, List.of(key), Optional.of(key)).results().stream()
+                    .filter(o -> !o.archived()).forEach(o -> idByKey.put(lower(o.property(key)), o.id()));
+        }
+        for (SObject r : records) {
+            String hsId = idByKey.get(keyOf(schema, r));
             if (hsId != null) {
                 hubspotIdBySalesforceId.put(r.id(), hsId);
+            } else {
+                recordRefusal(schema, sobject, r, answer.errors(), now);
             }
         }
         return hubspotIdBySalesforceId;
+    }
+
+    /** Contacts are unique by email; other objects carry the Salesforce id in the unique {@value #SALESFORCE_ID}. */
+    private static String matchKey(MappedObject schema) {
+        return schema.object().equals("contact") ? "email" : SALESFORCE_ID;
+    }
+
+    private static String keyOf(MappedObject schema, SObject r) {
+        return schema.object().equals("contact") ? lower(r.getString("Email")) : lower(r.id());
+    }
+
+    private void recordRefusal(MappedObject schema, String sobject, SObject r, List<BatchError> batchErrors,
+            Instant now) {
+        String trace = "sf-" + r.id();
+        BatchError error = batchErrors.stream().filter(e -> e.context().getOrDefault("objectWriteTraceId", List.of())
+                .contains(trace)).findFirst().orElse(batchErrors.size() == 1 ? batchErrors.get(0) : null);
+        String category = error == null ? "UNKNOWN" : error.category();
+        String message = error == null ? "HubSpot did not create it and gave no reason" : error.message();
+        errors.record(schema.object(), null, r.id(), ErrorCategory.ofHubSpot(category, message).name(),
+                "Creating the HubSpot " + schema.object() + " for Salesforce " + sobject + " " + r.id() + " failed: "
+                        + message, now);
     }
 
     private Optional<Pairing> pair(MappedObject schema, String hubspotId, String salesforceId, String sobject) {

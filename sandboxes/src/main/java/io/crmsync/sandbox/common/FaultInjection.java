@@ -16,6 +16,9 @@ public final class FaultInjection<E> {
     private volatile double serverErrorRate;
     private final AtomicReference<E> scriptedError = new AtomicReference<>();
     private final AtomicInteger scriptedRemaining = new AtomicInteger();
+    /** Path fragment whose next answers are lost, and how many. */
+    private String lostAnswerPath;
+    private int lostAnswersRemaining;
 
     public void latency(Duration latency) {
         this.latency = latency;
@@ -39,7 +42,30 @@ public final class FaultInjection<E> {
         scriptedRemaining.set(calls);
     }
 
+    /**
+     * The next {@code calls} requests whose path contains {@code pathContains} are served (their writes happen) but
+     * their answer is lost: the caller gets a 504 as from a gateway that timed out after the work was committed.
+     */
+    public synchronized void loseNextAnswers(int calls, String pathContains) {
+        if (calls < 0 || pathContains == null || pathContains.isEmpty()) {
+            throw new IllegalArgumentException("calls must be >= 0 and pathContains non-empty");
+        }
+        lostAnswerPath = pathContains;
+        lostAnswersRemaining = calls;
+    }
+
+    /** Whether the answer to a request on {@code path}, now served, is to be lost (counts it if so). */
+    public synchronized boolean loseAnswer(String path) {
+        if (lostAnswersRemaining > 0 && path != null && path.contains(lostAnswerPath)) {
+            lostAnswersRemaining--;
+            return true;
+        }
+        return false;
+    }
+
     public synchronized void clear() {
+        lostAnswerPath = null;
+        lostAnswersRemaining = 0;
         latency = Duration.ZERO;
         serverErrorRate = 0;
         scriptedError.set(null);

@@ -127,6 +127,34 @@ final class ListRoutes {
         return Answer.ok(answer);
     }
 
+    /**
+     * {@code GET /crm/v3/lists/records/{objectTypeId}/{recordId}/memberships}: the lists a record is in now, one
+     * call whatever the lists' sizes.
+     */
+    Answer recordMemberships(String objectTypeId, String recordId) {
+        ObjectType type = ObjectType.require(objectTypeId);
+        long id = ObjectStore.parseId(recordId)
+                .orElseThrow(() -> SandboxException.validation("recordId must be a record id, was '" + recordId + "'"));
+        ObjectNode answer = SandboxJson.NODES.objectNode();
+        ArrayNode results = answer.putArray("results");
+        synchronized (state) {
+            for (SandboxList list : state.lists.values()) {
+                var joined = list.objectType == type ? list.members.get(id) : null;
+                if (joined != null) {
+                    ObjectNode row = results.addObject();
+                    row.put("listId", String.valueOf(list.listId));
+                    row.put("listVersion", list.listVersion);
+                    row.put("firstAddedTimestamp", joined.toString());
+                    row.put("lastAddedTimestamp", joined.toString());
+                    row.put("isPublicList", false);
+                }
+            }
+        }
+        answer.put("total", results.size());
+        answer.putObject("paging");
+        return Answer.ok(answer);
+    }
+
     Answer add(String listId, JsonNode body) {
         return edit(listId, body, true);
     }

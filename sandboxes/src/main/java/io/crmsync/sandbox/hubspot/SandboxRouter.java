@@ -76,6 +76,8 @@ final class SandboxRouter {
         post(router, "/crm/v3/lists/search", "lists.search", c -> lists.search(body(c)));
         route(router.get("/crm/v3/lists/object-type-id/:typeId/name/:name"), "lists.get",
                 c -> lists.getByName(p(c, "typeId"), p(c, "name")));
+        route(router.get("/crm/v3/lists/records/:typeId/:recordId/memberships"), "lists.records.memberships",
+                c -> lists.recordMemberships(p(c, "typeId"), p(c, "recordId")));
         route(router.get("/crm/v3/lists/:listId/memberships"), "lists.memberships",
                 c -> lists.memberships(p(c, "listId"), c.queryParams().get("after"), c.queryParams().get("limit")));
         route(router.put("/crm/v3/lists/:listId/memberships/add"), "lists.memberships.add", c -> lists.add(p(c, "listId"), body(c)));
@@ -93,6 +95,8 @@ final class SandboxRouter {
                 c -> associations.archive(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/read", "associations.batch.read",
                 c -> associations.read(p(c, "from"), p(c, "to"), body(c)));
+        io.crmsync.sandbox.common.FaultRoutes.mount(router, faults,
+                (status, code, message) -> HubSpotError.of(status, code, message), null);
         router.route().handler(c -> {
             served.record("unknown");
             error(c.response(), HubSpotError.of(404, "OBJECT_NOT_FOUND", "No route for " + c.request().method() + " "
@@ -141,6 +145,10 @@ final class SandboxRouter {
         }
         try {
             Answer answer = endpoint.apply(ctx);
+            if (faults.loseAnswer(ctx.request().path())) {
+                error(response, HubSpotError.serverError(504));
+                return;
+            }
             response.setStatusCode(answer.status());
             statuses.record(String.valueOf(answer.status()));
             if (answer.body() == null) {

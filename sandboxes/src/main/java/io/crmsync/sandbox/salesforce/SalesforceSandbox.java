@@ -110,6 +110,12 @@ public final class SalesforceSandbox implements AutoCloseable {
         budget.exhaust();
     }
 
+    /** A fresh day: no calls used, the default daily limit (records, tokens and faults stay). */
+    public void resetBudget() {
+        budget.reset();
+        budget.setDailyLimit(io.crmsync.sandbox.salesforce.http.ApiBudget.DEFAULT_DAILY_LIMIT);
+    }
+
     /** Accept any non-empty bearer token (for local mode with hand-made tokens). */
     public void acceptAnyToken(boolean accept) {
         sessions.acceptAnyToken(accept);
@@ -214,6 +220,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         router.patch(data + "/composite/sobjects/:type/:field").handler(collections::upsert);
         router.route(HttpMethod.GET, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
         router.route(HttpMethod.POST, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
+        io.crmsync.sandbox.common.FaultRoutes.mount(router, faults, SalesforceFault::new, this::exhaustBudget);
         router.route().last().handler(Responses::notFound);
         router.route().failureHandler(ctx -> Responses.error(ctx, 500, "UNKNOWN_EXCEPTION",
                 "An unexpected error occurred. Please include this ErrorId if you contact support: sandbox-"
@@ -258,6 +265,10 @@ public final class SalesforceSandbox implements AutoCloseable {
     private void afterLatency(RoutingContext ctx) {
         FaultInjection.Fault<SalesforceFault> fault = faults.nextFault();
         if (fault == null) {
+            if (faults.loseAnswer(ctx.request().path())) {
+                // The request is served (its writes commit); only the answer is replaced, as by a gateway timeout.
+                ctx.addHeadersEndHandler(v -> ctx.response().setStatusCode(504));
+            }
             ctx.next();
         } else if (fault.serverError()) {
             Responses.error(ctx, 503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable.");
