@@ -33,6 +33,10 @@ public interface HubSpotApi {
     @Path("/crm/v3/properties/{objectType}")
     Response properties(@PathParam("objectType") String objectType);
 
+    @GET
+    @Path("/crm/v3/owners/")
+    Response owners(@QueryParam("limit") int limit, @QueryParam("after") String after);
+
     @POST
     @Path("/crm/v3/lists/")
     Response createList(String body);

@@ -26,6 +26,7 @@ import io.crmsync.config.SecretResolver;
 import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.hubspot.model.HubSpotOwner;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.hubspot.model.ObjectUpsert;
@@ -212,6 +213,22 @@ public class HubSpotClient {
                     p.path("modificationMetadata").path("readOnlyValue").asBoolean(false),
                     p.path("calculated").asBoolean(false), options));
         }
+        return out;
+    }
+
+    /** Every active owner of the portal, 500 per call. */
+    public List<HubSpotOwner> owners() {
+        List<HubSpotOwner> out = new ArrayList<>();
+        String after = null;
+        do {
+            String page = after;
+            JsonNode answer = transport.call("owners", () -> api.owners(500, page));
+            for (JsonNode o : HubSpotReader.results("owners", answer)) {
+                out.add(new HubSpotOwner(o.path("id").asText(), o.path("email").asText(null),
+                        o.path("firstName").asText(null), o.path("lastName").asText(null)));
+            }
+            after = HubSpotReader.nextAfter(answer).orElse(null);
+        } while (after != null);
         return out;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.CrmObject;
@@ -13,6 +14,8 @@ import io.crmsync.segments.SegmentGate;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.SyncBatchMessage;
+import io.crmsync.sync.SyncBatchService;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
 import io.crmsync.sync.worker.MappedObject;
@@ -43,10 +46,12 @@ public class RecordResyncService {
     private final SyncErrorRepository errors;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final SyncBatchService worker;
 
     RecordResyncService(MappedObjects schemas, PairingRepository pairings, SegmentGate gate, HubSpotClient hubspot,
             SalesforceClient salesforce, SyncWriter writer, PairingSaver saver, SyncErrorRepository errors,
-            UsageRecorder usage, Clock clock) {
+            UsageRecorder usage, Clock clock, SyncBatchService worker) {
+        this.worker = worker;
         this.schemas = schemas;
         this.pairings = pairings;
         this.gate = gate;
@@ -75,10 +80,13 @@ public class RecordResyncService {
                 : pairings.findBySalesforceId(object, salesforceId);
         if (found.isEmpty()) {
             requireExists(schema, hubspotId, salesforceId);
-            return new RecordResyncResult(object, hubspotId, salesforceId, null, dryRun,
-                    RecordResyncResult.Outcome.NOT_PAIRED, "This record has no partner in the other CRM yet. The next "
-                            + "poll pairs it (by email for contacts, or by creating the partner) if it is eligible.",
-                    List.of());
+            if (dryRun) {
+                return new RecordResyncResult(object, hubspotId, salesforceId, null, true,
+                        RecordResyncResult.Outcome.NOT_PAIRED, "This record has no partner in the other CRM yet. A "
+                                + "resync without dryRun pairs it (by email for contacts, domain or name for "
+                                + "companies, else by creating the partner) and syncs it.", List.of());
+            }
+            return pairAndSync(object, hubspotId, salesforceId);
         }
         Pairing pairing = found.get();
         String sobject = schema.sobject(pairing.salesforceType());
@@ -105,6 +113,7 @@ public class RecordResyncService {
             if (!dryRun) {
                 saver.save(plan, now);
                 resolveErrors(pairing, now);
+                recordProblems(plan, now);
             }
             return result(pairing, sobject, dryRun, RecordResyncResult.Outcome.NOTHING_TO_CHANGE,
                     "Both records already agree under the mapping rules.", plan.history());
@@ -122,7 +131,31 @@ public class RecordResyncService {
         }
         saver.save(plan, now);
         resolveErrors(pairing, now);
-        return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, "Synced.", plan.history());
+        recordProblems(plan, now);
+        return result(pairing, sobject, false, RecordResyncResult.Outcome.SYNCED, plan.problems().isEmpty()
+                ? "Synced." : "Synced, except: " + String.join(" ", plan.problems()), plan.history());
+    }
+
+    /**
+     * "If a record doesn't sync automatically after the import, you can manually sync it": the sync worker pairs it
+     * exactly as a poll would (matching an existing partner first, creating one otherwise) and syncs it.
+     */
+    private RecordResyncResult pairAndSync(String object, String hubspotId, String salesforceId) {
+        worker.process(new SyncBatchMessage("resync-" + UUID.randomUUID(), object, "RESYNC",
+                List.of(new SyncBatchMessage.RecordRef(hubspotId, salesforceId))));
+        Optional<Pairing> paired = hubspotId != null ? pairings.findByHubspotId(object, hubspotId)
+                : pairings.findBySalesforceId(object, salesforceId);
+        if (paired.isEmpty()) {
+            return new RecordResyncResult(object, hubspotId, salesforceId, null, false,
+                    RecordResyncResult.Outcome.NOT_PAIRED, "The record could not be paired: it is outside the "
+                            + object + " inclusion segment, has no email (contacts), or creating its partner failed "
+                            + "(see GET /sync-errors?object=" + object + ").", List.of());
+        }
+        Pairing p = paired.get();
+        MappedObject schema = schemas.forObject(object);
+        return result(p, schema.sobject(p.salesforceType()), false, RecordResyncResult.Outcome.SYNCED,
+                "Paired with " + (hubspotId != null ? "Salesforce " + p.salesforceId() : "HubSpot " + p.hubspotId())
+                        + " and synced.", p.history());
     }
 
     private void requireExists(MappedObject schema, String hubspotId, String salesforceId) {
@@ -148,6 +181,14 @@ public class RecordResyncService {
         }
         if (salesforceId != null && sfGone) {
             throw new RecordNotFoundException("Salesforce record " + salesforceId + " no longer exists.");
+        }
+    }
+
+    private void recordProblems(RecordPlan plan, Instant now) {
+        if (!plan.problems().isEmpty()) {
+            Pairing p = plan.pairing();
+            errors.record(p.objectType(), p.hubspotId(), p.salesforceId(), ErrorCategory.PROPERTY_VALUE.name(),
+                    String.join(" ", plan.problems()), now);
         }
     }
 

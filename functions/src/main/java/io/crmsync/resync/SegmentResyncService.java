@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.crmsync.health.ApiUsageService;
+import io.crmsync.associations.AssociationLink;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.HubSpotNotFoundException;
 import io.crmsync.hubspot.model.HubSpotList;
@@ -101,7 +102,9 @@ public class SegmentResyncService {
                 }
             }
             batches.add(chunk.stream().map(id -> new SyncBatchMessage.RecordRef(id, null)).toList());
-            shapes.add(new ResyncEstimate.BatchShape(chunk.size(), sobjects.size(), pairsNew));
+            int links = (int) AssociationLink.of(object).stream()
+                    .filter(l -> sobjects.contains(MappedObject.typeOf(l.sobject()).name())).count();
+            shapes.add(new ResyncEstimate.BatchShape(chunk.size(), sobjects.size(), pairsNew, links));
         }
         ResyncEstimate estimate = ResyncEstimate.of(shapes);
         long remaining = usageReport.currentOrgUsage().map(u -> u.remaining()).orElse(Long.MAX_VALUE);

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The mappings that ship, like the connector's defaults: names and addresses Prefer-Salesforce-unless-blank. For
  * contacts one mapping serves Lead and Contact; it applies to whichever of the two has the field (Company exists on
- * Lead only). Pairs whose values differ by vocabulary (deal stage vs StageName) are left for the user to map.
+ * Lead only). Picklists whose values differ by vocabulary (deal stage vs StageName, ticket status vs Case Status)
+ * are translated through the value maps of {@code io.crmsync.picklists}.
  */
 final class DefaultMappings {
 
@@ -18,22 +19,34 @@ final class DefaultMappings {
                     FieldMapping.of("phone", "Phone"),
                     FieldMapping.of("jobtitle", "Title"),
                     FieldMapping.of("company", "Company"),
-                    FieldMapping.of("city", "City")),
+                    FieldMapping.of("city", "City"),
+                    owner()),
             "company", List.of(
                     FieldMapping.of("name", "Name"),
                     FieldMapping.of("domain", "Website"),
                     FieldMapping.of("city", "BillingCity"),
                     FieldMapping.of("annualrevenue", "AnnualRevenue"),
-                    FieldMapping.of("numberofemployees", "NumberOfEmployees")),
+                    FieldMapping.of("numberofemployees", "NumberOfEmployees"),
+                    owner()),
             "deal", List.of(
                     FieldMapping.of("dealname", "Name"),
                     FieldMapping.of("amount", "Amount"),
-                    FieldMapping.of("closedate", "CloseDate")),
+                    FieldMapping.of("closedate", "CloseDate"),
+                    FieldMapping.of("dealstage", "StageName"),
+                    owner()),
             "ticket", List.of(
                     FieldMapping.of("subject", "Subject"),
-                    FieldMapping.of("content", "Description")));
+                    FieldMapping.of("content", "Description"),
+                    FieldMapping.of("hs_pipeline_stage", "Status"),
+                    FieldMapping.of("hs_ticket_priority", "Priority"),
+                    owner()));
 
     private DefaultMappings() {
+    }
+
+    /** Owners sync two-way whatever the rule shows in HubSpot's UI, so the default says so. */
+    private static FieldMapping owner() {
+        return new FieldMapping("hubspot_owner_id", "OwnerId", SyncRule.TWO_WAY);
     }
 
     static List<FieldMapping> forObject(String object) {

@@ -12,6 +12,10 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.crmsync.associations.AssociationMove;
+import io.crmsync.associations.AssociationOutcome;
+import io.crmsync.associations.AssociationState;
+import io.crmsync.associations.AssociationSync;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
@@ -23,6 +27,7 @@ import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
 import io.crmsync.sync.worker.GoneRecords;
+import io.crmsync.sync.worker.LeadConversions;
 import io.crmsync.sync.worker.MappedObject;
 import io.crmsync.sync.worker.MappedObjects;
 import io.crmsync.sync.worker.NewRecordPairer;
@@ -56,10 +61,15 @@ public class SyncBatchService {
     private final SyncErrorRepository errors;
     private final Clock clock;
     private final SyncConfig config;
+    private final AssociationSync associations;
+    private final LeadConversions conversions;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
-            GoneRecords goneRecords, SyncErrorRepository errors, Clock clock, SyncConfig config) {
+            GoneRecords goneRecords, SyncErrorRepository errors, Clock clock, SyncConfig config,
+            AssociationSync associations, LeadConversions conversions) {
+        this.associations = associations;
+        this.conversions = conversions;
         this.schemas = schemas;
         this.pairings = pairings;
         this.newRecords = newRecords;
@@ -119,6 +129,14 @@ public class SyncBatchService {
             return hs == null || retry ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
         }).toList();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+        List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
+        if (followed != eligible) {
+            // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
+            eligible = followed;
+            salesforceRecords = readSalesforce(schema, eligible);
+        }
+        AssociationState associationState = associations.read(schema, eligible, salesforceRecords);
+        Map<String, AssociationOutcome> associationOutcomes = new LinkedHashMap<>();
 
         List<RecordPlan> plans = new ArrayList<>();
         Map<Pairing, String> gone = new LinkedHashMap<>();
@@ -144,6 +162,9 @@ public class SyncBatchService {
                 continue;
             }
             RecordPlan plan = ChangeDetector.plan(schema, p, schema.sobject(p.salesforceType()), hs, sf, now);
+            AssociationOutcome moved = associations.decide(associationState, p, plan.sobject(), sf);
+            associationOutcomes.put(p.hubspotId(), moved);
+            plan = withAssociations(plan, moved);
             // A resync is asked for by a user: it carries current values even when no change triggers a sync (a
             // formula that changed alone), which is what a resync is for. A retry is asked for too: a record that
             // already agrees (a poll synced it since its error) is checked and saved, so its error is resolved.
@@ -154,6 +175,7 @@ public class SyncBatchService {
         int stopped = goneRecords.endPairings(object, gone, deletes);
         Map<String, RecordFailure> failures = writer.write(object, plans);
         int written = 0;
+        List<AssociationMove> moves = new ArrayList<>();
         for (RecordPlan plan : plans) {
             Pairing p = plan.pairing();
             RecordFailure failure = failures.get(p.hubspotId());
@@ -161,14 +183,34 @@ public class SyncBatchService {
                 errors.record(object, p.hubspotId(), p.salesforceId(), failure.category().name(), failure.message(), now);
                 continue;
             }
+            AssociationOutcome moved = associationOutcomes.get(p.hubspotId());
+            if (!moved.moves().isEmpty()) {
+                moves.addAll(moved.moves());
+            }
             saver.save(plan, now);
-            if (plan.writesAnything()) {
+            if (plan.writesAnything() || !moved.moves().isEmpty()) {
                 written++;
             }
             if (retry) {
                 for (ErrorCategory category : ErrorCategory.values()) {
                     errors.resolve(object, p.hubspotId(), p.salesforceId(), category.name(), now);
                 }
+            }
+            if (!moved.problems().isEmpty()) {
+                errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.ASSOCIATIONS.name(),
+                        String.join(" ", moved.problems()), now);
+            }
+            if (!plan.problems().isEmpty()) {
+                // The other fields synced; the untranslatable ones wait for the user, visibly.
+                errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.PROPERTY_VALUE.name(),
+                        String.join(" ", plan.problems()), now);
+            }
+        }
+        // After the pairings are saved: a failed association call retries the batch, which finds them still to move.
+        for (var refused : associations.apply(object, moves)) {
+            for (String id : refused.ids()) {
+                errors.record(object, id, null, ErrorCategory.ASSOCIATIONS.name(), "HubSpot refused an association: "
+                        + refused.message(), now);
             }
         }
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
@@ -181,6 +223,22 @@ public class SyncBatchService {
                 + " return " + sobject + " " + p.salesforceId() + " to the integration user: it cannot see the record"
                 + " (sharing rules, ownership), or the record was deleted and the next poll's deletion check ends the"
                 + " pairing. The pairing is kept; give the integration user access and retry.", now);
+    }
+
+    /** The association outcome folded into the record's plan: its lookup writes and last synced values. */
+    private static RecordPlan withAssociations(RecordPlan plan, AssociationOutcome moved) {
+        if (moved.salesforceAfter().isEmpty() && moved.hubspotAfter().isEmpty() && !moved.changed()) {
+            return plan;
+        }
+        Map<String, Object> sfWrites = new LinkedHashMap<>(plan.salesforceWrites());
+        sfWrites.putAll(moved.salesforceWrites());
+        Map<String, String> hsAfter = new LinkedHashMap<>(plan.hubspotAfter());
+        hsAfter.putAll(moved.hubspotAfter());
+        Map<String, String> sfAfter = new LinkedHashMap<>(plan.salesforceAfter());
+        sfAfter.putAll(moved.salesforceAfter());
+        return new RecordPlan(plan.pairing(), plan.sobject(), plan.triggered() || moved.changed()
+                || !moved.problems().isEmpty(), plan.hubspotWrites(), sfWrites, hsAfter, sfAfter, plan.history(),
+                plan.problems());
     }
 
     private List<Pairing> resolvePairings(String object, List<SyncBatchMessage.RecordRef> refs) {

@@ -11,8 +11,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crmsync.sync")
 public interface SyncConfig {
 
-    /** HubSpot object types the poller handles, in order. */
-    @WithDefault("contact,company,deal,ticket")
+    /**
+     * HubSpot object types the poller handles, in order: companies first, so a contact's or deal's new Account is
+     * usually paired by the time its association is synced (otherwise it waits, as "Waiting for account to sync").
+     */
+    @WithDefault("company,contact,deal,ticket")
     List<String> objects();
 
     /** Custom object pairs: HubSpot type to Salesforce object, e.g. {@code vehicles=Vehicle__c}. */

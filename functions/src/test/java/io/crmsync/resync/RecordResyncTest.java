@@ -112,17 +112,45 @@ class RecordResyncTest {
     }
 
     @Test
-    void resync_ofARecordWithoutPartner_saysNotPaired() {
-        // given
-        String hsId = hubspot().seed("contact", List.of(Map.of("email", unique("lone") + "@example.com",
-                "lastname", "Alone"))).get(0);
+    void resync_ofAnUnpairedHubSpotContact_pairsItWithTheSalesforceLeadOfItsEmail_andSyncsIt() {
+        // given: a HubSpot contact and a Salesforce lead with the same email (other case), never paired
+        String email = unique("lone") + "@example.com";
+        String leadId = salesforce().insert("Lead", Map.of("LastName", "Alone", "Company", "Solo",
+                "Email", email.toUpperCase(), "Title", "Pilot"));
+        String hsId = hubspot().seed("contact", List.of(Map.of("email", email, "lastname", "Alone"))).get(0);
 
         // when
         JsonNode answer = api("POST", "/resync", null, "{\"object\":\"contact\",\"hubspotId\":\"" + hsId + "\"}", 200);
 
+        // then: paired with that lead (no second lead created) and synced
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("SYNCED");
+        assertThat(answer.path("salesforceId").asText()).isEqualTo(leadId);
+        assertThat(hubspot().record("contact", hsId).orElseThrow()).containsEntry("jobtitle", "Pilot");
+        assertThat(leadsWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void resync_ofAnUnpairedSalesforceContact_pairsItWithTheHubSpotContactOfItsEmail_andSyncsIt() {
+        // given
+        String email = unique("solo") + "@example.com";
+        String hsId = hubspot().seed("contact", List.of(Map.of("email", email, "lastname", "Solo"))).get(0);
+        String contactId = salesforce().insert("Contact", Map.of("LastName", "Solo", "Email", email,
+                "Title", "Navigator"));
+
+        // when
+        JsonNode answer = api("POST", "/resync", null,
+                "{\"object\":\"contact\",\"salesforceId\":\"" + contactId + "\"}", 200);
+
         // then
-        assertThat(answer.path("outcome").asText()).isEqualTo("NOT_PAIRED");
-        assertThat(answer.path("message").asText()).contains("no partner");
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("SYNCED");
+        assertThat(answer.path("hubspotId").asText()).isEqualTo(hsId);
+        assertThat(hubspot().record("contact", hsId).orElseThrow()).containsEntry("jobtitle", "Navigator");
+    }
+
+    private static long leadsWithEmail(String email) {
+        var store = salesforce().store();
+        return store.table(store.schema().object("Lead").orElseThrow()).values().stream()
+                .filter(r -> email.equalsIgnoreCase(String.valueOf(r.get("Email")))).count();
     }
 
     @Test

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class ResyncEstimateTest {
 
     @Test
-    void fullBatchesOfOneSalesforceObject_costTwoSalesforceAndFourHubSpotCallsPer200() {
-        // given: 5,000 paired contacts, all Salesforce Contacts
-        var shapes = Collections.nCopies(25, new ResyncEstimate.BatchShape(200, 1, false));
+    void fullBatchesOfOneSalesforceObject_costTwoSalesforceAndFiveHubSpotCallsPer200_withTheirCompanies() {
+        // given: 5,000 paired contacts, all Salesforce Contacts, whose company association is kept in sync
+        var shapes = Collections.nCopies(25, new ResyncEstimate.BatchShape(200, 1, false, 1));
 
         // when
         ResyncEstimate estimate = ResyncEstimate.of(shapes);
@@ -20,14 +20,14 @@ class ResyncEstimateTest {
         // then
         assertThat(estimate.members()).isEqualTo(5_000);
         assertThat(estimate.salesforceCalls()).isEqualTo(50);
-        assertThat(estimate.hubspotCalls()).isEqualTo(100);
+        assertThat(estimate.hubspotCalls()).as("2 reads + 2 updates + 1 associations read per batch").isEqualTo(125);
         assertThat(estimate.salesforceCalls() * 1000 / estimate.members()).isLessThanOrEqualTo(30);
     }
 
     @Test
     void batchMixingLeadsAndContacts_andPairingNewRecords_costsAReadPerObjectAndACreate() {
         // given: one batch of 150 holding Leads and Contacts and unpaired members
-        var shapes = List.of(new ResyncEstimate.BatchShape(150, 2, true));
+        var shapes = List.of(new ResyncEstimate.BatchShape(150, 2, true, 0));
 
         // when
         ResyncEstimate estimate = ResyncEstimate.of(shapes);

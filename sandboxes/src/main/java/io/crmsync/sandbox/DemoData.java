@@ -59,7 +59,8 @@ public final class DemoData {
 
     private static Summary seedRecords(SalesforceSandbox salesforce, HubSpotSandbox hubspot) {
         LocalDate today = LocalDate.of(2026, 1, 15);
-        List<String> accounts = salesforce.seed("Account", 300, i -> fields(
+        List<String> users = seedPeople(salesforce, hubspot);
+        List<String> accounts = salesforce.seed("Account", 300, i -> fields("OwnerId", owner(users, i),
                 "Name", "Company " + i, "Industry", i % 3 == 0 ? "Technology" : "Finance",
                 "Website", "https://company" + i + ".example.com", "NumberOfEmployees", (long) (10 + i * 7),
                 "AnnualRevenue", BigDecimal.valueOf(100_000L + i * 12_500L), "BillingCity", i % 2 == 0 ? "Berlin" : "Boston"));
@@ -72,7 +73,7 @@ public final class DemoData {
                 "FirstName", FIRST[(i + 3) % FIRST.length], "LastName", LAST[(i + 5) % LAST.length] + " " + i,
                 "Email", i % 50 == 49 ? null : "contact" + i + domain(i), "Title", "Engineer",
                 "AccountId", accounts.get(i % accounts.size()), "MailingCity", i % 4 == 0 ? "Madrid" : "Denver"));
-        List<String> opportunities = salesforce.seed("Opportunity", 600, i -> fields(
+        List<String> opportunities = salesforce.seed("Opportunity", 600, i -> fields("OwnerId", owner(users, i),
                 "Name", "Deal " + i, "StageName", STAGES[i % STAGES.length], "CloseDate", today.plusDays(i % 90),
                 "Amount", BigDecimal.valueOf(5_000L + i * 250L), "Probability", BigDecimal.valueOf(i % 100),
                 "AccountId", accounts.get(i % accounts.size())));
@@ -98,6 +99,32 @@ public final class DemoData {
         String listId = createInclusionSegment(hubspot);
         return new Summary(leads.size(), contacts.size(), accounts.size(), opportunities.size(), cases.size(),
                 tasks.size(), events.size(), active, inactive, listId);
+    }
+
+    /**
+     * Salesforce users and HubSpot owners: Mary and Dorothy are in both CRMs (one email spelled in another case),
+     * Katherine only in Salesforce and Christine only in HubSpot, so owner matching and its errors can be seen.
+     *
+     * @return the Salesforce users Mary, Dorothy, Katherine
+     */
+    private static List<String> seedPeople(SalesforceSandbox salesforce, HubSpotSandbox hubspot) {
+        String mary = salesforce.insert("User", fields("FirstName", "Mary", "LastName", "Jackson",
+                "Email", "mary.jackson@demo.example.com", "Username", "mary.jackson@demo.example.com", "IsActive", true));
+        String dorothy = salesforce.insert("User", fields("FirstName", "Dorothy", "LastName", "Vaughan",
+                "Email", "dorothy.vaughan@demo.example.com", "Username", "dorothy.vaughan@demo.example.com",
+                "IsActive", true));
+        String katherine = salesforce.insert("User", fields("FirstName", "Katherine", "LastName", "Johnson",
+                "Email", "katherine.johnson@demo.example.com", "Username", "katherine.johnson@demo.example.com",
+                "IsActive", true));
+        hubspot.addOwner("mary.jackson@demo.example.com", "Mary", "Jackson");
+        hubspot.addOwner("Dorothy.Vaughan@demo.example.com", "Dorothy", "Vaughan");
+        hubspot.addOwner("christine.darden@demo.example.com", "Christine", "Darden");
+        return List.of(mary, dorothy, katherine);
+    }
+
+    /** Mostly Mary and Dorothy; one record in 50 belongs to Katherine, who has no HubSpot owner. */
+    private static String owner(List<String> users, int i) {
+        return i % 50 == 49 ? users.get(2) : users.get(i % 2);
     }
 
     private static String domain(int i) {

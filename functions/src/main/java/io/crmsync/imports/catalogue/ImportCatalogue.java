@@ -12,6 +12,7 @@ import java.util.Map;
 import io.crmsync.imports.ImportsConfig;
 import io.crmsync.imports.catalogue.ImportPhase.Association;
 import io.crmsync.imports.definition.InvalidImportException;
+import io.crmsync.picklists.ValueMapCatalog;
 import io.crmsync.salesforce.model.Describe;
 import io.crmsync.salesforce.model.FieldDescribe;
 import io.crmsync.salesforce.model.SObject;
@@ -31,11 +32,7 @@ public class ImportCatalogue {
     /** The contact property campaign imports fill (HubSpot's "Salesforce Campaigns"). */
     public static final String SALESFORCE_CAMPAIGNS = "salesforce_campaigns";
 
-    static final Map<String, String> DEAL_STAGES = Map.of("Prospecting", "appointmentscheduled",
-            "Qualification", "qualifiedtobuy", "Needs Analysis", "presentationscheduled",
-            "Proposal/Price Quote", "decisionmakerboughtin", "Negotiation/Review", "contractsent",
-            "Closed Won", "closedwon", "Closed Lost", "closedlost");
-    static final Map<String, String> TICKET_STAGES = Map.of("New", "1", "Working", "2", "Escalated", "3", "Closed", "4");
+    /** Task priorities; deal stages and ticket status/priority come from the user's value maps, as the sync's do. */
     static final Map<String, String> PRIORITIES = Map.of("High", "HIGH", "Medium", "MEDIUM", "Normal", "MEDIUM",
             "Low", "LOW");
     static final Map<String, String> TASK_STATUSES = Map.of("Not Started", "NOT_STARTED", "In Progress",
@@ -49,9 +46,19 @@ public class ImportCatalogue {
             new Association("WhatId", "ticket", "tickets"));
 
     private final ImportsConfig config;
+    private final ValueMapCatalog valueMaps;
 
-    ImportCatalogue(ImportsConfig config) {
+    ImportCatalogue(ImportsConfig config, ValueMapCatalog valueMaps) {
         this.config = config;
+        this.valueMaps = valueMaps;
+    }
+
+    /** Salesforce value -> HubSpot value of one value map (empty when the user removed it). */
+    private Map<String, String> valueMap(String object, String hubspotProperty) {
+        Map<String, String> out = new LinkedHashMap<>();
+        valueMaps.find(object, hubspotProperty).ifPresent(m -> m.values().forEach(v -> out.put(v.salesforce(),
+                v.hubspot())));
+        return out;
     }
 
     /** The phases an import of {@code object} runs, in order ({@code describe} gives custom objects' fields). */
@@ -117,24 +124,27 @@ public class ImportCatalogue {
     }
 
     private ImportPhase opportunities() {
+        Map<String, String> stages = valueMap("deal", "dealstage");
         return bySalesforceId("Opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "AccountId"),
                 "deals", "deal", SalesforceType.OPPORTUNITY, (r, p) -> {
                     put(p, "dealname", r, "Name");
                     put(p, "amount", r, "Amount");
                     put(p, "closedate", r, "CloseDate");
                     p.put("pipeline", config.dealPipeline());
-                    putMapped(p, "dealstage", r, "StageName", DEAL_STAGES);
+                    putMapped(p, "dealstage", r, "StageName", stages);
                 }, List.of(new Association("AccountId", "company", "companies")));
     }
 
-    private static ImportPhase cases() {
+    private ImportPhase cases() {
+        Map<String, String> statuses = valueMap("ticket", "hs_pipeline_stage");
+        Map<String, String> priorities = valueMap("ticket", "hs_ticket_priority");
         return bySalesforceId("Case", List.of("Subject", "Description", "Status", "Priority", "ContactId",
                 "AccountId"), "tickets", "ticket", SalesforceType.CASE, (r, p) -> {
                     p.put("subject", r.getString("Subject") == null ? "Case " + r.id() : r.getString("Subject"));
                     put(p, "content", r, "Description");
                     p.put("hs_pipeline", "0");
-                    p.put("hs_pipeline_stage", TICKET_STAGES.getOrDefault(r.getString("Status"), "1"));
-                    putMapped(p, "hs_ticket_priority", r, "Priority", PRIORITIES);
+                    p.put("hs_pipeline_stage", statuses.getOrDefault(r.getString("Status"), "1"));
+                    putMapped(p, "hs_ticket_priority", r, "Priority", priorities);
                 }, List.of(new Association("ContactId", "contact", "contacts"),
                         new Association("AccountId", "company", "companies")));
     }

@@ -18,6 +18,8 @@ import io.crmsync.sync.rules.FieldState;
 import io.crmsync.sync.rules.SyncDecision;
 import io.crmsync.sync.rules.ValueCodec;
 import io.crmsync.sync.rules.Values;
+import io.crmsync.sync.translate.Translated;
+import io.crmsync.sync.translate.ValueTranslation;
 
 /**
  * Compares both records with the pairing's last synced values and runs the rules on every mapped field. A record is
@@ -39,19 +41,36 @@ public final class ChangeDetector {
         Map<String, String> hsAfter = new LinkedHashMap<>();
         Map<String, String> sfAfter = new LinkedHashMap<>();
         List<FieldChange> history = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (FieldMapping m : schema.mappingsFor(sobject)) {
             String type = schema.fieldType(sobject, m.salesforceField());
             String sfField = schema.fieldName(sobject, m.salesforceField());
             String key = m.hubspotProperty();
+            ValueTranslation translation = schema.translation(key);
+            String hubspotLast = pairing.hubspotValues().get(key);
+            String salesforceLastRaw = pairing.salesforceValues().get(sfField);
             boolean known = pairing.hubspotValues().containsKey(key) || pairing.salesforceValues().containsKey(sfField);
+            String salesforceRaw = ValueCodec.normalize(salesforce.get(sfField), type);
+            // Salesforce values are compared in HubSpot's vocabulary; the pairing keeps each side's own.
+            Translated salesforceNow = translation.hubspotSide(salesforceRaw);
+            if (!salesforceNow.ok()) {
+                // Left as last synced, so the field stays changed and syncs once its value is mapped.
+                problems.add(salesforceNow.problem());
+                hsAfter.put(key, hubspotLast);
+                sfAfter.put(sfField, salesforceLastRaw);
+                triggered = true;
+                continue;
+            }
+            Translated salesforceLast = translation.hubspotSide(salesforceLastRaw);
             FieldState state = new FieldState(key, m.rule(), ValueCodec.normalize(hubspot.property(key), type),
-                    ValueCodec.normalize(salesforce.get(sfField), type), pairing.hubspotValues().get(key),
-                    pairing.salesforceValues().get(sfField), known);
+                    salesforceNow.value(), hubspotLast, salesforceLast.ok() ? salesforceLast.value() : salesforceLastRaw,
+                    known);
             boolean formula = schema.isFormula(sobject, m.salesforceField());
             if (!known || state.hubspotChanged() || (state.salesforceChanged() && !formula)) {
                 triggered = true;
             }
             SyncDecision decision = FieldRule.decide(state, hubspotAt, salesforceAt);
+            String salesforceAfter = salesforceRaw;
             switch (decision.action()) {
                 case WRITE_HUBSPOT -> {
                     hsWrites.put(key, ValueCodec.toHubSpot(decision.value()));
@@ -59,17 +78,25 @@ public final class ChangeDetector {
                             SyncDirection.SALESFORCE_TO_HUBSPOT, note(decision)));
                 }
                 case WRITE_SALESFORCE -> {
-                    sfWrites.put(sfField, ValueCodec.toSalesforce(decision.value(), type));
-                    history.add(new FieldChange(now, sfField, state.salesforceNow(), decision.value(),
+                    Translated out = translation.salesforceSide(decision.value());
+                    if (!out.ok()) {
+                        problems.add(out.problem());
+                        hsAfter.put(key, hubspotLast);
+                        sfAfter.put(sfField, salesforceLastRaw);
+                        continue;
+                    }
+                    sfWrites.put(sfField, ValueCodec.toSalesforce(out.value(), type));
+                    history.add(new FieldChange(now, sfField, salesforceRaw, out.value(),
                             SyncDirection.HUBSPOT_TO_SALESFORCE, note(decision)));
+                    salesforceAfter = out.value();
                 }
                 case NOTHING -> {
                 }
             }
             hsAfter.put(key, Values.blankToNull(decision.hubspotAfter(state)));
-            sfAfter.put(sfField, Values.blankToNull(decision.salesforceAfter(state)));
+            sfAfter.put(sfField, Values.blankToNull(salesforceAfter));
         }
-        return new RecordPlan(pairing, sobject, triggered, hsWrites, sfWrites, hsAfter, sfAfter, history);
+        return new RecordPlan(pairing, sobject, triggered, hsWrites, sfWrites, hsAfter, sfAfter, history, problems);
     }
 
     /** Who changed it last: LastModifiedDate (a user or API edit), not SystemModstamp (also bumped by automation). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmsync.associations.AssociationLink;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.salesforce.model.Describe;
 import io.crmsync.salesforce.model.FieldDescribe;
@@ -14,12 +15,27 @@ import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.ObjectPair;
 import io.crmsync.settings.SyncRule;
 import io.crmsync.store.SalesforceType;
+import io.crmsync.sync.translate.ValueTranslation;
 
 /**
  * One object pair as a sync run sees it: the mappings and, per Salesforce object, which of them apply (a contact
  * mapping applies to Lead and/or Contact, wherever the field exists), their types and which are formulas.
  */
-public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes) {
+public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes,
+        Map<String, ValueTranslation> translations) {
+
+    public MappedObject {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    public MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<String, Describe> describes) {
+        this(pair, mappings, describes, Map.of());
+    }
+
+    /** How a HubSpot property's values cross to its Salesforce field and back (unchanged unless translated). */
+    public ValueTranslation translation(String hubspotProperty) {
+        return translations.getOrDefault(hubspotProperty, ValueTranslation.IDENTITY);
+    }
 
     public String object() {
         return pair.hubspotObject();
@@ -49,6 +65,10 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
         Set<String> fields = new LinkedHashSet<>();
         fields.add("Id");
         mappingsFor(sobject).forEach(m -> fields.add(fieldName(sobject, m.salesforceField())));
+        fields.addAll(AssociationLink.fieldsFor(sobject));
+        if (sobject.equals("Lead")) {
+            fields.addAll(LeadConversions.LEAD_FIELDS);
+        }
         fields.add("LastModifiedDate");
         fields.add("SystemModstamp");
         return new ArrayList<>(fields);

@@ -24,6 +24,9 @@ import io.crmsync.store.PairingExistsException;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.sync.rules.ValueCodec;
+import io.crmsync.matching.CompanyMatcher;
+import io.crmsync.matching.PersonMatcher;
+import io.crmsync.sync.translate.Translated;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -46,9 +49,14 @@ public class NewRecordPairer {
     private final PairingRepository pairings;
     private final ContactCreation contactCreation;
     private final SyncErrorRepository errors;
+    private final CompanyMatcher companies;
+    private final PersonMatcher people;
 
     NewRecordPairer(HubSpotClient hubspot, SalesforceClient salesforce, PairingRepository pairings,
-            ContactCreation contactCreation, SyncErrorRepository errors) {
+            ContactCreation contactCreation, SyncErrorRepository errors, CompanyMatcher companies,
+            PersonMatcher people) {
+        this.companies = companies;
+        this.people = people;
         this.hubspot = hubspot;
         this.salesforce = salesforce;
         this.pairings = pairings;
@@ -75,8 +83,15 @@ public class NewRecordPairer {
                             .forEach(o -> existingByEmail.put(lower(o.property("email")), o.id()));
                 }
             }
+            // A new Account whose domain HubSpot already has pairs with that company instead of making a second.
+            Map<String, String> matchedCompanies = schema.object().equals("company") ? companies.companiesFor(records)
+                    : Map.of();
             List<SObject> toCreate = new ArrayList<>();
             for (SObject r : records) {
+                if (matchedCompanies.containsKey(r.id())) {
+                    pair(schema, matchedCompanies.get(r.id()), r.id(), sobject).ifPresent(created::add);
+                    continue;
+                }
                 String email = lower(r.getString("Email"));
                 if (contacts && email == null) {
                     LOG.debugf("Salesforce %s %s has no email: HubSpot contacts are matched by email, skipped", sobject, r.id());
@@ -99,26 +114,53 @@ public class NewRecordPairer {
         List<CrmObject> eligible = records.stream()
                 .filter(r -> !schema.object().equals("contact") || r.property("email") != null && !r.property("email").isBlank())
                 .toList();
+        List<Pairing> created = new ArrayList<>();
+        // A new company whose Account exists (same domain, else same name) pairs with it instead of making a second.
+        Map<String, String> matchedAccounts = schema.object().equals("company") ? companies.accountsFor(eligible)
+                : Map.of();
+        matchedAccounts.forEach((hsId, sfId) -> pair(schema, hsId, sfId, sobject).ifPresent(created::add));
+        // A new contact whose email Salesforce already has (a Contact, or a Lead not converted) pairs with that record.
+        Map<String, PersonMatcher.Match> matchedPeople = schema.object().equals("contact")
+                ? people.forContacts(eligible) : Map.of();
+        matchedPeople.forEach((hsId, match) -> pair(schema, hsId, match.salesforceId(), match.sobject())
+                .ifPresent(created::add));
         List<SObject> inputs = new ArrayList<>();
+        List<CrmObject> creating = new ArrayList<>();
         for (CrmObject r : eligible) {
+            if (matchedAccounts.containsKey(r.id()) || matchedPeople.containsKey(r.id())) {
+                continue;
+            }
             Map<String, Object> fields = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String type = schema.fieldType(sobject, m.salesforceField());
                 String value = ValueCodec.normalize(r.property(m.hubspotProperty()), type);
                 if (m.rule().writesSalesforce() && value != null && !schema.isFormula(sobject, m.salesforceField())) {
-                    fields.put(schema.fieldName(sobject, m.salesforceField()), ValueCodec.toSalesforce(value, type));
+                    Translated translated = schema.translation(m.hubspotProperty()).salesforceSide(value);
+                    if (translated.ok()) {
+                        fields.put(schema.fieldName(sobject, m.salesforceField()),
+                                ValueCodec.toSalesforce(translated.value(), type));
+                    } else {
+                        problems.add(translated.problem());
+                    }
                 }
             }
+            if (!problems.isEmpty()) {
+                // Creating it without the value could break a required or restricted field: nothing is written.
+                errors.record(schema.object(), r.id(), null, ErrorCategory.PROPERTY_VALUE.name(),
+                        "The Salesforce " + sobject + " was not created. " + String.join(" ", problems), now);
+                continue;
+            }
+            creating.add(r);
             inputs.add(SObject.of(sobject, fields));
         }
-        List<Pairing> created = new ArrayList<>();
         if (inputs.isEmpty()) {
             return created;
         }
-        List<SaveResult> results = createInSalesforce(schema, sobject, eligible, inputs);
-        for (int i = 0; i < eligible.size(); i++) {
+        List<SaveResult> results = createInSalesforce(schema, sobject, creating, inputs);
+        for (int i = 0; i < creating.size(); i++) {
             SaveResult result = results.get(i);
-            String hsId = eligible.get(i).id();
+            String hsId = creating.get(i).id();
             if (result.success()) {
                 pair(schema, hsId, result.id(), sobject).ifPresent(created::add);
             } else {
@@ -169,13 +211,16 @@ public class NewRecordPairer {
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String value = ValueCodec.normalize(r.get(schema.fieldName(sobject, m.salesforceField())),
                         schema.fieldType(sobject, m.salesforceField()));
-                if (m.rule().writesHubSpot() && value != null) {
-                    props.put(m.hubspotProperty(), value);
+                Translated translated = schema.translation(m.hubspotProperty()).hubspotSide(value);
+                // An untranslatable value is left out; the first sync of the new pairing reports it in Sync Health.
+                if (m.rule().writesHubSpot() && translated.ok() && translated.value() != null) {
+                    props.put(m.hubspotProperty(), translated.value());
                 }
             }
             if (!schema.object().equals("contact")) {
                 props.put(SALESFORCE_ID, r.id());
             }
+            CreationDefaults.forObject(schema.object()).forEach(props::putIfAbsent);
             inputs.add(new ObjectInput(props, "sf-" + r.id()));
         }
         BatchResult<CrmObject> answer = hubspot.batchCreate(schema.object(), inputs);

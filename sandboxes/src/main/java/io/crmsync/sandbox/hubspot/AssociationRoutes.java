@@ -69,6 +69,26 @@ final class AssociationRoutes {
         return new Answer(errors.isEmpty() ? 200 : 207, SandboxJson.batchAnswer(results, errors, started));
     }
 
+    /**
+     * {@code batch/archive}: {@code {"inputs":[{"from":{"id"},"to":[{"id"}]}]}} removes all associations between each
+     * pair; 204 with no body, as HubSpot answers. Unknown pairs are ignored.
+     */
+    Answer archive(String from, String to, JsonNode body) {
+        String fromName = state.store(from).type().name();
+        String toName = state.store(to).type().name();
+        List<JsonNode> inputs = SandboxJson.inputs(body, ObjectRoutes.BATCH_LIMIT);
+        synchronized (state) {
+            for (JsonNode input : inputs) {
+                long fromId = ObjectStore.parseId(input.path("from").path("id").asText("")).orElse(-1L);
+                for (JsonNode target : input.path("to")) {
+                    long toId = ObjectStore.parseId(target.path("id").asText("")).orElse(-1L);
+                    state.associations.remove(fromName, fromId, toName, toId);
+                }
+            }
+        }
+        return Answer.noContent();
+    }
+
     Answer read(String from, String to, JsonNode body) {
         ObjectStore fromStore = state.store(from);
         String fromName = fromStore.type().name();

@@ -65,6 +65,12 @@ final class AssociationStore {
         return edges.getOrDefault(fromType + ":" + fromId, Map.of()).getOrDefault(toType, new TreeMap<>());
     }
 
+    /** Removes every association between the two records, both directions. */
+    void remove(String fromType, long fromId, String toType, long toId) {
+        edges.getOrDefault(fromType + ":" + fromId, Map.of()).getOrDefault(toType, new TreeMap<>()).remove(toId);
+        edges.getOrDefault(toType + ":" + toId, Map.of()).getOrDefault(fromType, new TreeMap<>()).remove(fromId);
+    }
+
     void clear() {
         edges.clear();
     }

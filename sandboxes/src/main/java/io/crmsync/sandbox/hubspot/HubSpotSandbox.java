@@ -145,7 +145,7 @@ public final class HubSpotSandbox implements AutoCloseable {
             for (Map<String, String> record : records) {
                 Map<String, String> writable = new HashMap<>(record);
                 writable.keySet().removeIf(store.type()::isReadOnly);
-                PropertyValidation.check(store.type(), writable);
+                PropertyValidation.check(store.type(), writable, state);
                 store.conflictingId(record, -1).ifPresent(existing -> {
                     throw new IllegalArgumentException("seed record " + record + " clashes on a unique property with "
                             + objectType + " " + existing);
@@ -180,6 +180,11 @@ public final class HubSpotSandbox implements AutoCloseable {
                     .filter(o -> Objects.equals(value, o.properties().get(property)))
                     .map(StoredObject::properties).toList();
         }
+    }
+
+    /** Adds a HubSpot user who can own records (listed by {@code /crm/v3/owners}); returns the owner id. */
+    public String addOwner(String email, String firstName, String lastName) {
+        return state.addOwner(email, firstName, lastName).id();
     }
 
     /** How many live (not archived) records of a type exist. */

@@ -40,7 +40,7 @@ final class ObjectRoutes {
                 Map<String, String> props = SandboxJson.properties(input);
                 String trace = input.path("objectWriteTraceId").asText(null);
                 try {
-                    PropertyValidation.check(store.type(), props);
+                    PropertyValidation.check(store.type(), props, state);
                     Optional<Long> existing = store.conflictingId(props, -1);
                     if (existing.isPresent()) {
                         throw new SandboxException(HubSpotError.of(409, "CONFLICT",
@@ -103,7 +103,7 @@ final class ObjectRoutes {
                 String id = input.path("id").asText("");
                 String idProperty = input.path("idProperty").asText("hs_object_id");
                 Map<String, String> props = SandboxJson.properties(input);
-                PropertyValidation.check(store.type(), props);
+                PropertyValidation.check(store.type(), props, state);
                 Optional<StoredObject> current = store.findByUnique(idProperty, id);
                 if (current.isEmpty()) {
                     missing.add(id);
@@ -141,7 +141,7 @@ final class ObjectRoutes {
                 if (!seen.add(idProperty + "=" + id.toLowerCase())) {
                     throw SandboxException.validation("Duplicate IDs found in batch input: [" + id + "]. IDs must be unique");
                 }
-                PropertyValidation.check(store.type(), SandboxJson.properties(input));
+                PropertyValidation.check(store.type(), SandboxJson.properties(input), state);
             }
             for (JsonNode input : inputs) {
                 String idProperty = input.path("idProperty").asText();

@@ -34,6 +34,15 @@ record PropertyDef(String name, String label, String type, String fieldType, boo
         return new PropertyDef(name, label, "enumeration", "select", false, false, List.of(options));
     }
 
+    /** {@code hubspot_owner_id}: an enumeration whose options are the portal's owners. */
+    static PropertyDef owner() {
+        return new PropertyDef("hubspot_owner_id", "Owner", "enumeration", "select", false, false, List.of());
+    }
+
+    boolean isOwner() {
+        return name.equals("hubspot_owner_id");
+    }
+
     static PropertyDef datetime(String name, String label) {
         return new PropertyDef(name, label, "datetime", "date", false, false, List.of());
     }

@@ -13,7 +13,7 @@ final class PropertyValidation {
     private PropertyValidation() {
     }
 
-    static void check(ObjectType type, Map<String, String> properties) {
+    static void check(ObjectType type, Map<String, String> properties, SandboxState state) {
         List<String> problems = new ArrayList<>();
         properties.forEach((name, value) -> {
             PropertyDef def = type.properties().get(name);
@@ -23,6 +23,11 @@ final class PropertyValidation {
                 problems.add(problem(name, "READ_ONLY_VALUE", name + " is a read only property; its value cannot be set."));
             } else if (value.isEmpty()) {
                 return;
+            } else if (def.isOwner()) {
+                if (!state.isOwner(value)) {
+                    problems.add(problem(name, "INVALID_OPTION", value + " was not one of the allowed options: "
+                            + "the ids of the portal's owners (GET /crm/v3/owners)"));
+                }
             } else if (name.equals("email") && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(problem(name, "INVALID_EMAIL", "Email address " + value + " is invalid"));
             } else if (def.type().equals("number") && !isNumber(value)) {

@@ -69,6 +69,11 @@ final class SandboxRouter {
         route(router.delete("/crm/v3/objects/:type/:id"), "objects.archive", c -> single.archive(p(c, "type"), p(c, "id")));
         post(router, "/crm/v3/objects/:type/search", "search", c -> search.search(p(c, "type"), c.body().asString()));
         route(router.get("/crm/v3/properties/:type"), "properties", c -> properties.list(p(c, "type")));
+        OwnerRoutes owners = new OwnerRoutes(state);
+        route(router.get("/crm/v3/owners"), "owners",
+                c -> owners.list(q(c, "email"), q(c, "limit"), q(c, "after"), q(c, "archived")));
+        route(router.get("/crm/v3/owners/"), "owners",
+                c -> owners.list(q(c, "email"), q(c, "limit"), q(c, "after"), q(c, "archived")));
         post(router, "/crm/v3/lists", "lists.create", c -> lists.create(body(c)));
         post(router, "/crm/v3/lists/", "lists.create", c -> lists.create(body(c)));
         post(router, "/crm/v3/lists/search", "lists.search", c -> lists.search(body(c)));
@@ -89,6 +94,8 @@ final class SandboxRouter {
                 c -> associations.associateDefault(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/create", "associations.batch.create",
                 c -> associations.create(p(c, "from"), p(c, "to"), body(c)));
+        post(router, "/crm/v4/associations/:from/:to/batch/archive", "associations.batch.archive",
+                c -> associations.archive(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/read", "associations.batch.read",
                 c -> associations.read(p(c, "from"), p(c, "to"), body(c)));
         io.crmsync.sandbox.common.FaultRoutes.mount(router, faults,

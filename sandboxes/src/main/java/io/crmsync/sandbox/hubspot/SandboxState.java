@@ -2,7 +2,9 @@ package io.crmsync.sandbox.hubspot;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -19,6 +21,13 @@ final class SandboxState {
     private final Map<String, ObjectStore> stores = new LinkedHashMap<>();
     final TreeMap<Long, SandboxList> lists = new TreeMap<>();
     final AssociationStore associations = new AssociationStore();
+    /** The portal's owners (users who can own records), in creation order. */
+    final List<Owner> owners = new ArrayList<>();
+    private final AtomicLong ownerIds = new AtomicLong(70_000_000);
+
+    record Owner(String id, String email, String firstName, String lastName, long userId, Instant createdAt,
+            boolean archived) {
+    }
     private volatile Clock clock = Clock.systemUTC();
     /**
      * Where DYNAMIC list re-evaluation runs. Synchronous by default; real HubSpot is eventually consistent, so a test
@@ -97,7 +106,20 @@ final class SandboxState {
         return list;
     }
 
+    synchronized Owner addOwner(String email, String firstName, String lastName) {
+        long id = ownerIds.incrementAndGet();
+        Owner owner = new Owner(String.valueOf(id), email.toLowerCase(java.util.Locale.ROOT), firstName, lastName,
+                id + 1_000_000, now(), false);
+        owners.add(owner);
+        return owner;
+    }
+
+    synchronized boolean isOwner(String id) {
+        return owners.stream().anyMatch(o -> o.id().equals(id) && !o.archived());
+    }
+
     synchronized void reset() {
+        owners.clear();
         stores.values().forEach(ObjectStore::clear);
         lists.clear();
         associations.clear();

@@ -71,7 +71,7 @@ final class SingleObjectRoutes {
     Answer create(String objectType, JsonNode body) {
         ObjectStore store = state.store(objectType);
         Map<String, String> props = SandboxJson.properties(body);
-        PropertyValidation.check(store.type(), props);
+        PropertyValidation.check(store.type(), props, state);
         synchronized (state) {
             store.conflictingId(props, -1).ifPresent(existing -> {
                 throw new SandboxException(HubSpotError.of(409, "CONFLICT",
@@ -84,7 +84,7 @@ final class SingleObjectRoutes {
     Answer update(String objectType, String id, String idProperty, JsonNode body) {
         ObjectStore store = state.store(objectType);
         Map<String, String> props = SandboxJson.properties(body);
-        PropertyValidation.check(store.type(), props);
+        PropertyValidation.check(store.type(), props, state);
         synchronized (state) {
             StoredObject current = store.findByUnique(idProperty == null ? "hs_object_id" : idProperty, id)
                     .orElseThrow(() -> new SandboxException(HubSpotError.notFound("Object not found.")));

@@ -22,6 +22,7 @@ import io.crmsync.sandbox.salesforce.http.Responses;
 import io.crmsync.sandbox.salesforce.http.SObjectRoutes;
 import io.crmsync.sandbox.salesforce.http.Sessions;
 import io.crmsync.sandbox.salesforce.events.ChangeDataCapture;
+import io.crmsync.sandbox.salesforce.http.SoapRoutes;
 import io.crmsync.sandbox.salesforce.schema.ObjectDef;
 import io.crmsync.sandbox.salesforce.schema.SandboxSchema;
 import io.crmsync.sandbox.salesforce.store.SandboxStore;
@@ -209,6 +210,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         OAuthEndpoint oauth = new OAuthEndpoint(() -> credentials, sessions, this::baseUrl);
         router.post("/services/oauth2/token").handler(oauth::handle);
         router.get("/services/data").handler(this::versions);
+        router.post("/services/Soap/u/:version").handler(new SoapRoutes(store, sessions, budget)::handle);
         router.route("/services/data/:version/*").handler(this::gate);
 
         String data = "/services/data/:version";

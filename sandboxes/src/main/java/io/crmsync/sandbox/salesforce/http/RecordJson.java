@@ -95,7 +95,7 @@ public final class RecordJson {
             n.put("defaultedOnCreate", f.isSystem() || f.name().equals("OwnerId"));
             n.put("filterable", true);
             n.put("sortable", !f.type().name().equals("TEXTAREA"));
-            n.put("restrictedPicklist", false);
+            n.put("restrictedPicklist", f.restrictedPicklist());
             var refs = n.putArray("referenceTo");
             f.referenceTo().forEach(refs::add);
             if (f.type().isIdLike() && !f.name().equals("Id") && f.name().endsWith("Id")) {

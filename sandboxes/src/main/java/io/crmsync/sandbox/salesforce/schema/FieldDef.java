@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record FieldDef(String name, String label, FieldType type, int length, boolean required, boolean createable,
         boolean updateable, boolean externalId, boolean unique, List<String> referenceTo, List<String> picklistValues,
-        Formula formula, String formulaText) {
+        Formula formula, String formulaText, boolean restrictedPicklist) {
 
     public FieldDef {
         referenceTo = List.copyOf(referenceTo);
@@ -40,47 +40,53 @@ public record FieldDef(String name, String label, FieldType type, int length, bo
             default -> 0;
         };
         return new FieldDef(name, label(name), type, length, false, true, true, false, false, List.of(), List.of(),
-                null, null);
+                null, null, false);
     }
 
     public static FieldDef system(String name, FieldType type) {
         return new FieldDef(name, label(name), type, type.isText() ? 18 : 0, false, false, false, false, false,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, false);
     }
 
     public static FieldDef formula(String name, FieldType type, String formulaText, Formula formula) {
         return new FieldDef(name, label(name), type, type.isText() ? 1300 : 0, false, false, false, false, false,
-                List.of(), List.of(), formula, formulaText);
+                List.of(), List.of(), formula, formulaText, false);
     }
 
     public FieldDef withLength(int newLength) {
         return new FieldDef(name, label, type, newLength, required, createable, updateable, externalId, unique,
-                referenceTo, picklistValues, formula, formulaText);
+                referenceTo, picklistValues, formula, formulaText, restrictedPicklist);
     }
 
     public FieldDef asRequired() {
         return new FieldDef(name, label, type, length, true, createable, updateable, externalId, unique, referenceTo,
-                picklistValues, formula, formulaText);
+                picklistValues, formula, formulaText, restrictedPicklist);
     }
 
     public FieldDef asExternalId() {
         return new FieldDef(name, label, type, length, required, createable, updateable, true, true, referenceTo,
-                picklistValues, formula, formulaText);
+                picklistValues, formula, formulaText, restrictedPicklist);
     }
 
     public FieldDef readOnly() {
         return new FieldDef(name, label, type, length, required, false, false, externalId, unique, referenceTo,
-                picklistValues, formula, formulaText);
+                picklistValues, formula, formulaText, restrictedPicklist);
     }
 
     public FieldDef referencing(String... targets) {
         return new FieldDef(name, label, type, length, required, createable, updateable, externalId, unique,
-                List.of(targets), picklistValues, formula, formulaText);
+                List.of(targets), picklistValues, formula, formulaText, restrictedPicklist);
     }
 
     public FieldDef withPicklist(String... values) {
         return new FieldDef(name, label, type, length, required, createable, updateable, externalId, unique,
-                referenceTo, List.of(values), formula, formulaText);
+                referenceTo, List.of(values), formula, formulaText, restrictedPicklist);
+    }
+
+    /** A restricted picklist: Salesforce refuses values not listed (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+    public FieldDef restricted() {
+        return new FieldDef(name, label, type, length, required, createable, updateable, externalId, unique,
+                referenceTo, picklistValues, formula, formulaText, true);
     }
 
     private static String label(String apiName) {

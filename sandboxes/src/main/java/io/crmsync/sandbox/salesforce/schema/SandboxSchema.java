@@ -43,7 +43,7 @@ public final class SandboxSchema {
 
     public static SandboxSchema standard() {
         return new SandboxSchema(List.of(lead(), contact(), account(), opportunity(), task(), event(), caseObject(),
-                campaign(), campaignMember(), invoice()));
+                campaign(), campaignMember(), invoice(), user()));
     }
 
     private static ObjectDef lead() {
@@ -60,6 +60,10 @@ public final class SandboxSchema {
                         "Closed - Converted", "Closed - Not Converted"),
                 field("LeadSource", PICKLIST).withPicklist("Web", "Phone Inquiry", "Partner Referral", "Other"),
                 field("IsConverted", BOOLEAN).readOnly(),
+                field("ConvertedContactId", REFERENCE).referencing("Contact").readOnly(),
+                field("ConvertedAccountId", REFERENCE).referencing("Account").readOnly(),
+                field("ConvertedOpportunityId", REFERENCE).referencing("Opportunity").readOnly(),
+                field("ConvertedDate", DATE).readOnly(),
                 field("OwnerId", REFERENCE).referencing("User"),
                 field("HubSpot_Id__c", STRING).withLength(64).asExternalId(),
                 formula("Full_Name__c", STRING, "FirstName & \" \" & LastName",
@@ -108,7 +112,8 @@ public final class SandboxSchema {
         return ObjectDef.of("Opportunity", "006", List.of(
                 field("Name", STRING).withLength(120).asRequired(),
                 field("StageName", PICKLIST).asRequired().withPicklist("Prospecting", "Qualification",
-                        "Closed Won", "Closed Lost"),
+                        "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost")
+                        .restricted(),
                 field("CloseDate", DATE).asRequired(),
                 field("Amount", CURRENCY),
                 field("Probability", PERCENT),
@@ -159,8 +164,8 @@ public final class SandboxSchema {
     private static ObjectDef caseObject() {
         return ObjectDef.of("Case", "500", List.of(
                 field("Subject", STRING),
-                field("Status", PICKLIST).withPicklist("New", "Working", "Escalated", "Closed"),
-                field("Priority", PICKLIST).withPicklist("High", "Medium", "Low"),
+                field("Status", PICKLIST).withPicklist("New", "Working", "Escalated", "Closed").restricted(),
+                field("Priority", PICKLIST).withPicklist("High", "Medium", "Low").restricted(),
                 field("Origin", PICKLIST).withPicklist("Phone", "Email", "Web"),
                 field("Description", TEXTAREA),
                 field("ContactId", REFERENCE).referencing("Contact"),
@@ -192,6 +197,18 @@ public final class SandboxSchema {
                 field("HasResponded", BOOLEAN).readOnly(),
                 formula("Member_Type__c", STRING, "IF(ISBLANK(ContactId), \"Lead\", \"Contact\")",
                         (r, l) -> r.get("ContactId") == null ? "Lead" : "Contact")), List.of());
+    }
+
+    /** The org's people: records' OwnerId points here; integrations match them to HubSpot owners by email. */
+    private static ObjectDef user() {
+        return ObjectDef.of("User", "005", List.of(
+                field("FirstName", STRING).withLength(40),
+                field("LastName", STRING).withLength(80).asRequired(),
+                field("Email", EMAIL).asRequired(),
+                field("Username", STRING).withLength(80),
+                field("IsActive", BOOLEAN),
+                formula("Name", STRING, "FirstName & \" \" & LastName",
+                        (r, l) -> join(r.get("FirstName"), r.get("LastName")))), List.of());
     }
 
     private static ObjectDef invoice() {

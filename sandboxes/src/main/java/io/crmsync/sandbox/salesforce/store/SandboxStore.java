@@ -92,6 +92,7 @@ public final class SandboxStore implements Formula.RecordLookup {
     /** An API create: only createable fields, required fields and validation rules enforced. */
     public synchronized String create(ObjectDef def, Map<String, Object> values) {
         checkWritable(def, values.keySet(), true);
+        checkPicklists(def, values);
         Map<String, Object> record = new LinkedHashMap<>(values);
         checkRequired(def, record);
         checkRules(def, record);
@@ -104,6 +105,7 @@ public final class SandboxStore implements Formula.RecordLookup {
     public synchronized Map<String, Object> update(ObjectDef def, String id, Map<String, Object> changes) {
         Map<String, Object> current = existing(def, id);
         checkWritable(def, changes.keySet(), false);
+        checkPicklists(def, changes);
         Map<String, Object> record = new LinkedHashMap<>(current);
         record.putAll(changes);
         checkRequired(def, record);
@@ -116,6 +118,82 @@ public final class SandboxStore implements Formula.RecordLookup {
         put(def, current, record);
         capture.changed(def, current.get("Id").toString(), "UPDATE", current, record);
         return current;
+    }
+
+    /** What {@code convertLead} made or used. */
+    public record Conversion(String leadId, String accountId, String contactId, String opportunityId) {
+    }
+
+    /**
+     * Converts a lead as Salesforce's {@code convertLead} does: the given (or a new) Account named after the lead's
+     * Company, the given (or a new) Contact with the lead's person fields and owner, an Opportunity unless told not
+     * to, and the lead marked {@code IsConverted} with the ids, in one transaction.
+     */
+    public synchronized Conversion convertLead(String leadId, String convertedStatus, String accountId,
+            String contactId, boolean doNotCreateOpportunity, String opportunityName) {
+        ObjectDef leadDef = schema.object("Lead").orElseThrow();
+        Map<String, Object> lead = existing(leadDef, leadId);
+        if (Boolean.TRUE.equals(lead.get("IsConverted"))) {
+            throw new WriteError("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead", List.of())
+                    .toException();
+        }
+        if (convertedStatus == null || !"Closed - Converted".equals(convertedStatus)) {
+            throw new WriteError("INVALID_STATUS", "invalid convertedStatus: " + convertedStatus, List.of())
+                    .toException();
+        }
+        Instant now = now();
+        ObjectDef accountDef = schema.object("Account").orElseThrow();
+        String account = accountId != null ? existing(accountDef, accountId).get("Id").toString()
+                : insertChecked(accountDef, copy(lead, Map.of("Company", "Name", "OwnerId", "OwnerId",
+                        "City", "BillingCity")), now);
+        ObjectDef contactDef = schema.object("Contact").orElseThrow();
+        String contact;
+        if (contactId != null) {
+            contact = existing(contactDef, contactId).get("Id").toString();
+        } else {
+            Map<String, Object> fields = copy(lead, Map.of("FirstName", "FirstName", "LastName", "LastName",
+                    "Email", "Email", "Phone", "Phone", "Title", "Title", "LeadSource", "LeadSource",
+                    "OwnerId", "OwnerId", "City", "MailingCity"));
+            fields.put("AccountId", account);
+            contact = insertChecked(contactDef, fields, now);
+        }
+        String opportunity = null;
+        if (!doNotCreateOpportunity) {
+            ObjectDef oppDef = schema.object("Opportunity").orElseThrow();
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("Name", opportunityName != null ? opportunityName : String.valueOf(lead.get("Company")) + "-");
+            fields.put("StageName", "Prospecting");
+            fields.put("CloseDate", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(30));
+            fields.put("AccountId", account);
+            if (lead.get("OwnerId") != null) {
+                fields.put("OwnerId", lead.get("OwnerId"));
+            }
+            opportunity = insertChecked(oppDef, fields, now);
+        }
+        Map<String, Object> converted = new LinkedHashMap<>(lead);
+        converted.put("IsConverted", true);
+        converted.put("Status", convertedStatus);
+        converted.put("ConvertedAccountId", account);
+        converted.put("ConvertedContactId", contact);
+        converted.put("ConvertedDate", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        if (opportunity != null) {
+            converted.put("ConvertedOpportunityId", opportunity);
+        }
+        converted.put("LastModifiedDate", now);
+        converted.put("LastModifiedById", INTEGRATION_USER_ID);
+        converted.put("SystemModstamp", now);
+        put(leadDef, lead, converted);
+        return new Conversion(lead.get("Id").toString(), account, contact, opportunity);
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> from, Map<String, String> fieldMap) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        fieldMap.forEach((source, target) -> {
+            if (from.get(source) != null) {
+                out.put(target, from.get(source));
+            }
+        });
+        return out;
     }
 
     public synchronized Map<String, Object> delete(ObjectDef def, String id) {
@@ -218,6 +296,16 @@ public final class SandboxStore implements Formula.RecordLookup {
                     + String.join(", ", refused) + ". Please check the security settings of this field and verify "
                     + "that it is read/write for your profile or permission set.", refused).toException();
         }
+    }
+
+    /** Restricted picklists take listed values only, with Salesforce's code and message. */
+    private static void checkPicklists(ObjectDef def, Map<String, Object> values) {
+        values.forEach((name, value) -> def.field(name).filter(FieldDef::restrictedPicklist).ifPresent(f -> {
+            if (value != null && !f.picklistValues().contains(value.toString())) {
+                throw new WriteError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f.label()
+                        + ": bad value for restricted picklist field: " + value, List.of(f.name())).toException();
+            }
+        }));
     }
 
     private static void checkRequired(ObjectDef def, Map<String, Object> record) {

@@ -1,0 +1,148 @@
+package io.crmsync.associations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.model.Association;
+import io.crmsync.hubspot.model.AssociationPair;
+import io.crmsync.hubspot.model.BatchError;
+import io.crmsync.salesforce.model.SObject;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.sync.worker.MappedObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Keeps lookups and associations in sync both ways: a changed {@code AccountId} moves the HubSpot record to the
+ * company paired with the new Account (and off the old one); a HubSpot record moved to another company gets that
+ * company's Account as its {@code AccountId}. Like a two-way field, the side that changed since the last sync wins,
+ * and Salesforce wins when both did. A lookup to a record not synced yet is HubSpot's "Waiting for account to sync".
+ * Costs per batch: one associations read per link (1,000 records a call; none for records without the lookup, such
+ * as Leads), DynamoDB reads for the targets' pairings, and one associate and one archive call per link when something
+ * moved.
+ */
+@ApplicationScoped
+public class AssociationSync {
+
+    private final HubSpotClient hubspot;
+    private final PairingRepository pairings;
+
+    AssociationSync(HubSpotClient hubspot, PairingRepository pairings) {
+        this.hubspot = hubspot;
+        this.pairings = pairings;
+    }
+
+    /** Reads what the batch's associations are now (nothing when the object has no links). */
+    public AssociationState read(MappedObject schema, List<Pairing> batch, Map<String, SObject> salesforceRecords) {
+        String object = schema.object();
+        List<AssociationLink> links = AssociationLink.of(object);
+        // Only records whose Salesforce side has a lookup (a Contact, not a Lead) cost an associations read.
+        List<Pairing> paired = batch.stream()
+                .filter(p -> !AssociationLink.of(object, schema.sobject(p.salesforceType())).isEmpty()).toList();
+        if (links.isEmpty() || paired.isEmpty()) {
+            return AssociationState.NONE;
+        }
+        List<String> hubspotIds = paired.stream().map(Pairing::hubspotId).distinct().toList();
+        Map<String, Map<String, List<String>>> associated = new LinkedHashMap<>();
+        Map<String, Set<String>> salesforceTargets = new LinkedHashMap<>();
+        Map<String, Set<String>> hubspotTargets = new LinkedHashMap<>();
+        for (AssociationLink link : links) {
+            Map<String, List<String>> byId = associated.computeIfAbsent(link.targetObject(), k -> new LinkedHashMap<>());
+            hubspot.associations().read(object, link.targetObject(), hubspotIds).forEach((from, tos) -> {
+                List<String> ids = tos.stream().map(Association::toId).toList();
+                byId.put(from, ids);
+                hubspotTargets.computeIfAbsent(link.targetObject(), k -> new LinkedHashSet<>()).addAll(ids);
+            });
+            for (Pairing p : paired) {
+                SObject record = salesforceRecords.get(p.salesforceId());
+                String target = record == null ? null : record.getString(link.field());
+                if (target != null) {
+                    salesforceTargets.computeIfAbsent(link.targetObject(), k -> new LinkedHashSet<>()).add(target);
+                }
+            }
+        }
+        Map<String, Map<String, Pairing>> bySalesforce = new LinkedHashMap<>();
+        salesforceTargets.forEach((target, ids) -> bySalesforce.put(target, pairings.findBySalesforceIds(target, ids)));
+        Map<String, Map<String, Pairing>> byHubspot = new LinkedHashMap<>();
+        hubspotTargets.forEach((target, ids) -> byHubspot.put(target, pairings.findByHubspotIds(target, ids)));
+        return new AssociationState(associated, bySalesforce, byHubspot);
+    }
+
+    /** Decides one pairing's associations against the last synced ones. */
+    public AssociationOutcome decide(AssociationState state, Pairing pairing, String sobject, SObject salesforce) {
+        Map<String, Object> sfWrites = new LinkedHashMap<>();
+        List<AssociationMove> moves = new ArrayList<>();
+        Map<String, String> hsAfter = new LinkedHashMap<>();
+        Map<String, String> sfAfter = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (AssociationLink link : AssociationLink.of(pairing.objectType(), sobject)) {
+            String sfNow = blankToNull(salesforce.getString(link.field()));
+            String sfLast = pairing.salesforceValues().get(link.field());
+            String hsLast = pairing.hubspotValues().get(link.hubspotKey());
+            boolean known = pairing.salesforceValues().containsKey(link.field())
+                    || pairing.hubspotValues().containsKey(link.hubspotKey());
+            List<String> hsNow = state.associated(link, pairing.hubspotId());
+            boolean sfChanged = known ? !Objects.equals(sfNow, sfLast) : sfNow != null;
+            boolean hsChanged = hsLast == null ? !hsNow.isEmpty() : !hsNow.contains(hsLast);
+            if (sfChanged) {
+                String target = sfNow == null ? null : state.hubspotIdOf(link, sfNow);
+                if (sfNow != null && target == null) {
+                    problems.add("Waiting for " + link.targetObject() + " to sync: Salesforce " + sobject + " "
+                            + pairing.salesforceId() + " has " + link.field() + " " + sfNow + ", which is not synced "
+                            + "to HubSpot yet. Import or sync that record, then retry this error.");
+                    continue;
+                }
+                if (target != null && !hsNow.contains(target)) {
+                    moves.add(new AssociationMove(link, pairing.hubspotId(), target, true));
+                }
+                if (hsLast != null && !hsLast.equals(target) && hsNow.contains(hsLast)) {
+                    moves.add(new AssociationMove(link, pairing.hubspotId(), hsLast, false));
+                }
+                hsAfter.put(link.hubspotKey(), target);
+                sfAfter.put(link.field(), sfNow);
+            } else if (hsChanged) {
+                String newHs = hsNow.isEmpty() ? null : hsNow.get(0);
+                String target = newHs == null ? null : state.salesforceIdOf(link, newHs);
+                if (newHs != null && target == null) {
+                    problems.add("Waiting for " + link.targetObject() + " to sync: HubSpot " + pairing.objectType()
+                            + " " + pairing.hubspotId() + " is associated with " + link.targetObject() + " " + newHs
+                            + ", which has no Salesforce record yet. Sync that record, then retry this error.");
+                    continue;
+                }
+                if (!Objects.equals(target, sfNow)) {
+                    sfWrites.put(link.field(), target);
+                }
+                hsAfter.put(link.hubspotKey(), newHs);
+                sfAfter.put(link.field(), target);
+            } else if (!known) {
+                hsAfter.put(link.hubspotKey(), hsLast);
+                sfAfter.put(link.field(), sfNow);
+            }
+        }
+        return new AssociationOutcome(sfWrites, moves, hsAfter, sfAfter, problems);
+    }
+
+    /** Applies the moves: adds first, then removals, so a record is never left with no company in between. */
+    public List<BatchError> apply(String object, List<AssociationMove> moves) {
+        List<BatchError> errors = new ArrayList<>();
+        Map<String, List<AssociationPair>> adds = new LinkedHashMap<>();
+        Map<String, List<AssociationPair>> removals = new LinkedHashMap<>();
+        for (AssociationMove m : moves) {
+            (m.add() ? adds : removals).computeIfAbsent(m.link().targetObject(), k -> new ArrayList<>())
+                    .add(new AssociationPair(m.fromId(), m.toId()));
+        }
+        adds.forEach((target, pairs) -> errors.addAll(hubspot.associations().associateDefault(object, target, pairs)));
+        removals.forEach((target, pairs) -> hubspot.associations().archive(object, target, pairs));
+        return errors;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,41 @@
+package io.crmsync.picklists;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The value maps that ship: Salesforce's default opportunity stages onto HubSpot's default sales pipeline, and case
+ * status and priority onto the default support pipeline and ticket priorities. An org with other values edits them
+ * with {@code PUT /settings/value-maps/{object}}; a value missing from the map is a Sync Health error naming it.
+ */
+final class DefaultValueMaps {
+
+    private static final Map<String, List<ValueMap>> DEFAULTS = Map.of(
+            "deal", List.of(map("dealstage", "StageName",
+                    "Prospecting", "appointmentscheduled",
+                    "Qualification", "qualifiedtobuy",
+                    "Needs Analysis", "presentationscheduled",
+                    "Proposal/Price Quote", "decisionmakerboughtin",
+                    "Negotiation/Review", "contractsent",
+                    "Closed Won", "closedwon",
+                    "Closed Lost", "closedlost")),
+            "ticket", List.of(
+                    map("hs_pipeline_stage", "Status", "New", "1", "Working", "2", "Escalated", "3", "Closed", "4"),
+                    map("hs_ticket_priority", "Priority", "High", "HIGH", "Medium", "MEDIUM", "Low", "LOW")));
+
+    private DefaultValueMaps() {
+    }
+
+    static List<ValueMap> forObject(String object) {
+        return DEFAULTS.getOrDefault(object, List.of());
+    }
+
+    private static ValueMap map(String hubspotProperty, String salesforceField, String... salesforceThenHubSpot) {
+        List<ValuePair> pairs = new ArrayList<>();
+        for (int i = 0; i < salesforceThenHubSpot.length; i += 2) {
+            pairs.add(new ValuePair(salesforceThenHubSpot[i], salesforceThenHubSpot[i + 1]));
+        }
+        return new ValueMap(hubspotProperty, salesforceField, pairs);
+    }
+}

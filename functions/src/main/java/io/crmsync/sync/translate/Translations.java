@@ -1,0 +1,48 @@
+package io.crmsync.sync.translate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.crmsync.owners.OwnerDirectory;
+import io.crmsync.owners.OwnerTranslation;
+import io.crmsync.picklists.PicklistTranslation;
+import io.crmsync.picklists.ValueMap;
+import io.crmsync.picklists.ValueMapCatalog;
+import io.crmsync.settings.FieldMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Which mapped fields need their values translated, and how: the owner through the people of both CRMs (matched
+ * by email), a field with a value map through it, a company's domain through {@link DomainTranslation}; every other
+ * field crosses as it is.
+ */
+@ApplicationScoped
+public class Translations {
+
+    private final ValueMapCatalog valueMaps;
+    private final OwnerTranslation owners;
+
+    Translations(ValueMapCatalog valueMaps, OwnerDirectory owners) {
+        this.valueMaps = valueMaps;
+        this.owners = new OwnerTranslation(owners);
+    }
+
+    /** By HubSpot property; properties not listed cross unchanged. */
+    public Map<String, ValueTranslation> forObject(String object, List<FieldMapping> mappings) {
+        Map<String, ValueMap> maps = new LinkedHashMap<>();
+        valueMaps.maps(object).forEach(m -> maps.put(m.hubspotProperty(), m));
+        Map<String, ValueTranslation> out = new LinkedHashMap<>();
+        for (FieldMapping m : mappings) {
+            ValueMap map = maps.get(m.hubspotProperty());
+            if (m.isOwner()) {
+                out.put(m.hubspotProperty(), owners);
+            } else if (map != null && map.salesforceField().equalsIgnoreCase(m.salesforceField())) {
+                out.put(m.hubspotProperty(), new PicklistTranslation(object, map));
+            } else if (object.equals("company") && m.hubspotProperty().equals("domain")) {
+                out.put(m.hubspotProperty(), DomainTranslation.INSTANCE);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package io.crmsync.crm;
+
+import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.scheduled;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.picklists.ValueMapCatalog;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.sandbox.hubspot.HubSpotSandbox;
+import io.crmsync.sandbox.salesforce.SalesforceSandbox;
+import io.crmsync.segments.InclusionSegmentSettings;
+import io.crmsync.settings.MappingCatalog;
+import io.crmsync.store.CrmSide;
+import io.crmsync.store.PairingRepository;
+import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.store.Watermark;
+import io.crmsync.store.WatermarkRepository;
+import io.crmsync.sync.SyncBatchMessage;
+import io.crmsync.sync.SyncBatchService;
+import io.crmsync.testing.EmbeddedAwsTestResource;
+import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.crmsync.testing.SettingsSnapshot;
+import jakarta.inject.Inject;
+
+/**
+ * What the whole-CRM sync tests share: a quiet start (every object's watermarks at now, an empty sync queue, default
+ * settings), the poll function invoked as EventBridge invokes it, and the queue drained into the sync worker as
+ * Lambda's SQS event source would deliver it.
+ */
+abstract class CrmPollSupport {
+
+    static final List<String> OBJECTS = List.of("contact", "company", "deal", "ticket");
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @Inject
+    SyncBatchService worker;
+    @Inject
+    WatermarkRepository watermarks;
+    @Inject
+    PairingRepository pairings;
+    @Inject
+    MappingCatalog mappings;
+    @Inject
+    ValueMapCatalog valueMaps;
+    @Inject
+    InclusionSegmentSettings segments;
+    @Inject
+    SyncErrorRepository errors;
+    @Inject
+    HubSpotClient hubspotClient;
+    @Inject
+    SalesforceClient salesforceClient;
+
+    private SettingsSnapshot settings;
+
+    @BeforeEach
+    void quietStart() {
+        settings = SettingsSnapshot.take(mappings, segments, OBJECTS.toArray(String[]::new));
+        OBJECTS.forEach(o -> segments.choose(o, null));
+        Instant now = Instant.now();
+        for (String key : List.of("contact.Lead", "contact.Contact", "company.Account", "deal.Opportunity",
+                "ticket.Case")) {
+            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
+        }
+        OBJECTS.forEach(o -> watermarks.reset(new Watermark(o, CrmSide.HUBSPOT, now, null, now)));
+        drain();
+    }
+
+    @AfterEach
+    void restore() {
+        settings.restore();
+        salesforce().clock(Clock.systemUTC());
+        hubspot().clock(Clock.systemUTC());
+    }
+
+    /** One scheduled poll, then every message it queued through the sync worker. */
+    void pollAndSync() {
+        invoke(scheduled(Instant.now().toString())).then().statusCode(200);
+        drain().forEach(worker::process);
+    }
+
+    static List<SyncBatchMessage> drain() {
+        var aws = EmbeddedAwsTestResource.aws();
+        List<SyncBatchMessage> out = new ArrayList<>();
+        try (var sqs = aws.newSqsClient()) {
+            String url = aws.queueUrl("SyncBatchesQueue");
+            while (true) {
+                var received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                        .messages();
+                if (received.isEmpty()) {
+                    return out;
+                }
+                for (var m : received) {
+                    out.add(JSON.readValue(m.body(), SyncBatchMessage.class));
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static SalesforceSandbox salesforce() {
+        return SalesforceSandboxTestResource.sandbox();
+    }
+
+    static HubSpotSandbox hubspot() {
+        return HubSpotSandboxTestResource.sandbox();
+    }
+
+    static void editSalesforce(String sobject, String id, Map<String, Object> changes) {
+        var store = salesforce().store();
+        store.update(store.schema().object(sobject).orElseThrow(), id, changes);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
