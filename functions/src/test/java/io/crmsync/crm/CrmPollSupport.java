@@ -5,15 +5,12 @@ import static io.crmsync.testing.LambdaEvents.scheduled;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.picklists.ValueMapCatalog;
@@ -29,10 +26,10 @@ import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.sync.SyncBatchService;
-import io.crmsync.testing.EmbeddedAwsTestResource;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.SettingsSnapshot;
+import io.crmsync.testing.SyncQueue;
 import jakarta.inject.Inject;
 
 /**
@@ -43,8 +40,6 @@ import jakarta.inject.Inject;
 abstract class CrmPollSupport {
 
     static final List<String> OBJECTS = List.of("contact", "company", "deal", "ticket");
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     @Inject
     SyncBatchService worker;
     @Inject
@@ -93,24 +88,7 @@ abstract class CrmPollSupport {
     }
 
     static List<SyncBatchMessage> drain() {
-        var aws = EmbeddedAwsTestResource.aws();
-        List<SyncBatchMessage> out = new ArrayList<>();
-        try (var sqs = aws.newSqsClient()) {
-            String url = aws.queueUrl("SyncBatchesQueue");
-            while (true) {
-                var received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
-                        .messages();
-                if (received.isEmpty()) {
-                    return out;
-                }
-                for (var m : received) {
-                    out.add(JSON.readValue(m.body(), SyncBatchMessage.class));
-                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SyncQueue.drain();
     }
 
     static SalesforceSandbox salesforce() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.model.ObjectUpdate;
+import io.crmsync.testing.SyncQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -35,7 +36,7 @@ class OwnWritesPollTest extends PollTestSupport {
 
         // when the next poll runs
         poll();
-        List<SyncBatchMessage> queued = QueueDrain.drain();
+        List<SyncBatchMessage> queued = SyncQueue.drain();
 
         // then it costs the change searches alone: no retrieve, no batch read, nothing queued
         Map<String, Long> sf = delta(salesforceClient.calls().snapshot(), sfBefore);
@@ -60,7 +61,7 @@ class OwnWritesPollTest extends PollTestSupport {
 
         // when
         poll();
-        List<SyncBatchMessage> queued = QueueDrain.drain();
+        List<SyncBatchMessage> queued = SyncQueue.drain();
 
         // then exactly those three are queued, and synced
         List<String> expected = new ArrayList<>();

@@ -24,6 +24,7 @@ import io.crmsync.settings.ContactDeletion;
 import io.crmsync.settings.ContactDeletion.WhenDeletedInSalesforce;
 import io.crmsync.store.CrmSide;
 import io.crmsync.store.Watermark;
+import io.crmsync.testing.SyncQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ class PollFunctionSyncTest extends PollTestSupport {
 
         // when
         poll();
-        List<SyncBatchMessage> messages = QueueDrain.drain();
+        List<SyncBatchMessage> messages = SyncQueue.drain();
         messages.forEach(worker::process);
 
         // then
@@ -75,10 +76,10 @@ class PollFunctionSyncTest extends PollTestSupport {
 
         // when: the poll that finds them, then the next poll
         poll();
-        List<String> firstPoll = refsOf(QueueDrain.drain());
+        List<String> firstPoll = refsOf(SyncQueue.drain());
         var sfBefore = salesforceClient.calls().snapshot();
         poll();
-        List<String> nextPoll = refsOf(QueueDrain.drain());
+        List<String> nextPoll = refsOf(SyncQueue.drain());
 
         // then: the burst is synced once, and the next poll reads only what changed since
         assertThat(firstPoll).containsAll(burst);
@@ -97,7 +98,7 @@ class PollFunctionSyncTest extends PollTestSupport {
         var first = CompletableFuture.supplyAsync(() -> invoke(event).then().statusCode(200).extract().asString());
         var second = CompletableFuture.supplyAsync(() -> invoke(event).then().statusCode(200).extract().asString());
         String outcomes = first.join() + second.join();
-        List<SyncBatchMessage> messages = QueueDrain.drain();
+        List<SyncBatchMessage> messages = SyncQueue.drain();
 
         // then
         assertThat(outcomes).contains("POLLED", "DUPLICATE_EVENT");
@@ -110,14 +111,14 @@ class PollFunctionSyncTest extends PollTestSupport {
 
         // then
         assertThat(leased).contains("LEASED_BY_ANOTHER_POLL");
-        assertThat(QueueDrain.drain()).isEmpty();
+        assertThat(SyncQueue.drain()).isEmpty();
     }
 
     @Test
     void idlePoll_costsOneQueryPerSalesforceObject_andOneHubSpotSearch() {
         // given
         poll();
-        QueueDrain.drain();
+        SyncQueue.drain();
         var sfBefore = salesforceClient.calls().snapshot();
         var hsBefore = hubspotClient.calls().snapshot();
 
@@ -154,14 +155,14 @@ class PollFunctionSyncTest extends PollTestSupport {
         poll();
 
         // then
-        assertThat(refsOf(QueueDrain.drain())).doesNotContain(leadId, hubspotId);
+        assertThat(refsOf(SyncQueue.drain())).doesNotContain(leadId, hubspotId);
 
         // when: a real edit, as a control
         editSalesforce("Lead", leadId, Map.of("FirstName", "Edited"));
         poll();
 
         // then
-        assertThat(refsOf(QueueDrain.drain())).contains(hubspotId);
+        assertThat(refsOf(SyncQueue.drain())).contains(hubspotId);
     }
 
     @Test

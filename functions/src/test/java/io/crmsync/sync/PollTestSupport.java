@@ -30,11 +30,11 @@ import io.crmsync.store.SyncErrorRepository;
 import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.poll.ErrorRetries;
+import io.crmsync.testing.SyncQueue;
 import jakarta.inject.Inject;
 
 /** What the poll tests share: the injected services, a quiet start (watermarks at now, empty queue) and record builders. */
 abstract class PollTestSupport {
-
 
     @Inject
     SyncBatchService worker;
@@ -67,7 +67,7 @@ abstract class PollTestSupport {
             watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
         }
         watermarks.reset(new Watermark("contact", CrmSide.HUBSPOT, now, null, now));
-        QueueDrain.drain();
+        SyncQueue.drain();
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ abstract class PollTestSupport {
     }
 
     void syncAll(String pollOutput) {
-        QueueDrain.drain().forEach(worker::process);
+        SyncQueue.drain().forEach(worker::process);
     }
 
     static String poll() {

@@ -1,21 +1,24 @@
-package io.crmsync.sync;
+package io.crmsync.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmsync.testing.EmbeddedAwsTestResource;
+import io.crmsync.sync.SyncBatchMessage;
 
-/** Receives everything on the sync queue (ElasticMQ) and deletes it, as Lambda's event source would after a run. */
-final class QueueDrain {
+/** The sync queue (ElasticMQ) as tests see it: everything on it, received and deleted, as Lambda's event source would. */
+public final class SyncQueue {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private QueueDrain() {
+    private SyncQueue() {
     }
 
-    static List<SyncBatchMessage> drain() {
+    /** @return every message waiting on the sync queue, in the order received; the queue is empty afterwards */
+    public static List<SyncBatchMessage> drain() {
         var aws = EmbeddedAwsTestResource.aws();
         String url = aws.queueUrl("SyncBatchesQueue");
         List<SyncBatchMessage> out = new ArrayList<>();
@@ -31,8 +34,8 @@ final class QueueDrain {
                     sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A sync queue message is not a SyncBatchMessage", e);
         }
     }
 }
