@@ -3,7 +3,9 @@ package io.crmsync.sync.poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.crmsync.associations.AssociationLink;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
@@ -16,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Recognises crm-sync's own writes among the changes a poll found, before anything is read again: a paired record
  * whose mapped values (already in the change search's answer) are all what the pairing recorded as last synced
  * changed nothing the sync would act on, the same test the sync worker applies ({@code ChangeDetector}: a field not
- * synced yet, or a value other than the last synced one, is a change; a Salesforce formula alone is not). Without
+ * synced yet, or a value other than the last synced one, is a change; a Salesforce formula alone is not), and whose
+ * lookups ({@code AccountId}) and lead conversion are unchanged too, since those move associations and pairings. Without
  * this, the poll after a sync of 10,000 records re-read all 10,000 on both sides to find nothing. DynamoDB reads only.
  */
 @ApplicationScoped
@@ -77,7 +80,29 @@ public class OwnWrites {
                 return false;
             }
         }
-        return true;
+        return !lookupMoved(schema, sobject, p, c) && !converted(sobject, c);
+    }
+
+    /** A changed lookup ({@code AccountId}) moves an association, as {@code AssociationSync} decides it. */
+    private static boolean lookupMoved(MappedObject schema, String sobject, Pairing p, Change c) {
+        for (AssociationLink link : AssociationLink.of(schema.object(), sobject)) {
+            if (!c.values().containsKey(link.field())) {
+                return true;
+            }
+            Object raw = c.values().get(link.field());
+            String now = raw == null || raw.toString().isBlank() ? null : raw.toString();
+            boolean known = p.salesforceValues().containsKey(link.field())
+                    || p.hubspotValues().containsKey(link.hubspotKey());
+            if (known ? !Objects.equals(now, p.salesforceValues().get(link.field())) : now != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A converted lead is re-paired with its new Contact by the worker ({@code LeadConversions}): never an echo. */
+    private static boolean converted(String sobject, Change c) {
+        return "Lead".equals(sobject) && "true".equalsIgnoreCase(String.valueOf(c.values().get("IsConverted")));
     }
 
     private static boolean hubspotEcho(MappedObject schema, Pairing p, Change c) {
