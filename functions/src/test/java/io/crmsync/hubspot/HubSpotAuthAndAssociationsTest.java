@@ -35,7 +35,7 @@ class HubSpotAuthAndAssociationsTest extends HubSpotClientTestSupport {
     @Test
     void rejectedToken_isATypedAuthError_thatNeverShowsTheToken() {
         // given
-        sandbox.requireToken("pat-na1-some-other-token");
+        sandbox.requireToken("some-other-test-token");
 
         // when / then
         assertThatThrownBy(() -> client.properties("contacts"))

@@ -88,7 +88,7 @@ final class PackagedStack implements AutoCloseable {
         String privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        String hubspotToken = "pat-na1-" + java.util.UUID.randomUUID();
+        String hubspotToken = "hubspot-test-token-" + java.util.UUID.randomUUID();
 
         TemplateDefinitions template = TemplateDefinitions.load(TemplateDefinitions.locate());
         EmbeddedAws aws = EmbeddedAws.start(TemplateDefinitions.locate(), EmbeddedAws.Options.inMemoryOnFreePorts());

@@ -13,7 +13,7 @@ public class HubSpotSandboxTestResource implements QuarkusTestResourceLifecycleM
 
     /** Searches are paced at 40/s in tests; the sandbox allows 50/s after {@link #resetSandbox()}. */
     public static final int TEST_SEARCH_PER_SECOND = 50;
-    public static final String TEST_TOKEN = "pat-na1-00000000-test-token";
+    public static final String TEST_TOKEN = "hubspot-test-token";
 
     private static volatile HubSpotSandbox sandbox;
 

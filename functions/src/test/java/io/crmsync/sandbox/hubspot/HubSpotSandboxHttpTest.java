@@ -42,7 +42,7 @@ class HubSpotSandboxHttpTest {
     }
 
     RequestSpecification api() {
-        return given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer pat-na1-test").contentType(ContentType.JSON);
+        return given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer test-token").contentType(ContentType.JSON);
     }
 
     @Test
@@ -78,9 +78,9 @@ class HubSpotSandboxHttpTest {
     void missingToken_is401_andRequiredTokenIsEnforced() {
         given().baseUri(sandbox.baseUrl()).get("/crm/v3/properties/contacts")
                 .then().statusCode(401).body("category", equalTo("INVALID_AUTHENTICATION"));
-        sandbox.requireToken("pat-na1-right");
+        sandbox.requireToken("right-test-token");
         api().get("/crm/v3/properties/contacts").then().statusCode(401);
-        given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer pat-na1-right")
+        given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer right-test-token")
                 .get("/crm/v3/properties/contacts").then().statusCode(200);
     }
 
