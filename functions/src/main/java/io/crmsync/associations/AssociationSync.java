@@ -83,12 +83,10 @@ public class AssociationSync {
         List<String> problems = new ArrayList<>();
         for (AssociationLink link : AssociationLink.of(pairing.objectType(), sobject)) {
             String sfNow = blankToNull(salesforce.getString(link.field()));
-            String sfLast = pairing.salesforceValues().get(link.field());
             String hsLast = pairing.hubspotValues().get(link.hubspotKey());
-            boolean known = pairing.salesforceValues().containsKey(link.field())
-                    || pairing.hubspotValues().containsKey(link.hubspotKey());
+            boolean known = known(link, pairing);
             List<String> hsNow = state.associated(link, pairing.hubspotId());
-            boolean sfChanged = known ? !Objects.equals(sfNow, sfLast) : sfNow != null;
+            boolean sfChanged = lookupChanged(link, pairing, sfNow);
             boolean hsChanged = hsLast == null ? !hsNow.isEmpty() : !hsNow.contains(hsLast);
             if (sfChanged) {
                 String target = sfNow == null ? null : state.hubspotIdOf(link, sfNow);
@@ -140,6 +138,20 @@ public class AssociationSync {
         adds.forEach((target, pairs) -> errors.addAll(hubspot.associations().associateDefault(object, target, pairs)));
         removals.forEach((target, pairs) -> hubspot.associations().archive(object, target, pairs));
         return errors;
+    }
+
+    /**
+     * Whether a Salesforce lookup's value differs from the one last synced; a link never synced counts as changed once
+     * it has a value. The poll asks the same to tell crm-sync's own writes from moves ({@code OwnWrites}).
+     */
+    public static boolean lookupChanged(AssociationLink link, Pairing pairing, Object lookupNow) {
+        String now = lookupNow == null ? null : blankToNull(lookupNow.toString());
+        return known(link, pairing) ? !Objects.equals(now, pairing.salesforceValues().get(link.field())) : now != null;
+    }
+
+    private static boolean known(AssociationLink link, Pairing pairing) {
+        return pairing.salesforceValues().containsKey(link.field())
+                || pairing.hubspotValues().containsKey(link.hubspotKey());
     }
 
     private static String blankToNull(String s) {

@@ -3,9 +3,9 @@ package io.crmsync.sync.poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.crmsync.associations.AssociationLink;
+import io.crmsync.associations.AssociationSync;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
@@ -86,14 +86,8 @@ public class OwnWrites {
     /** A changed lookup ({@code AccountId}) moves an association, as {@code AssociationSync} decides it. */
     private static boolean lookupMoved(MappedObject schema, String sobject, Pairing p, Change c) {
         for (AssociationLink link : AssociationLink.of(schema.object(), sobject)) {
-            if (!c.values().containsKey(link.field())) {
-                return true;
-            }
-            Object raw = c.values().get(link.field());
-            String now = raw == null || raw.toString().isBlank() ? null : raw.toString();
-            boolean known = p.salesforceValues().containsKey(link.field())
-                    || p.hubspotValues().containsKey(link.hubspotKey());
-            if (known ? !Objects.equals(now, p.salesforceValues().get(link.field())) : now != null) {
+            if (!c.values().containsKey(link.field())
+                    || AssociationSync.lookupChanged(link, p, c.values().get(link.field()))) {
                 return true;
             }
         }
