@@ -87,7 +87,7 @@ function ObjectErrors({ errors, onQueued }) {
                 <tr key={e.id}>
                   <td>
                     <input type="checkbox" checked={selected.has(e.id)} onChange={() => toggle(e.id)}
-                      aria-label={`Select the error of ${e.object} ${e.hubspotId ?? e.salesforceId}`} />
+                      aria-label={`Select the ${words(e.category).toLowerCase()} error of ${e.object} ${e.hubspotId ?? e.salesforceId}`} />
                   </td>
                   <td class="ids">
                     {e.hubspotId && <a href={`/console/records/${e.object}/${e.hubspotId}`}>HubSpot {e.hubspotId}</a>}
