@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.crmsync.store.StaleVersionException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -31,6 +33,11 @@ public class ApiRouter {
         capabilities.forEach(c -> c.register(routes));
     }
 
+    /** Every route this API serves, as "METHOD /template". */
+    public java.util.List<String> routes() {
+        return routes.describe();
+    }
+
     public ApiResponse handle(String method, String rawPath, String rawQuery, String body) {
         return handle(method, rawPath, rawQuery, Map.of(), body);
     }
@@ -50,6 +57,12 @@ public class ApiRouter {
             return match.handler().apply(request);
         } catch (ApiException e) {
             return new ApiResponse(e.status(), e.toError());
+        } catch (StaleVersionException e) {
+            // two requests saved the same document at once: the loser must re-read and decide again, not overwrite
+            LOG.infof("%s %s lost an optimistic-lock race: %s", method, path, e.getMessage());
+            return new ApiResponse(409, ApiError.of("CONCURRENT_CHANGE", e.what() + " was changed at the same time by"
+                    + " another request, so this change was not saved. Read it again (GET), then send your change"
+                    + " again.", null));
         } catch (RuntimeException e) {
             var limited = CrmLimitAnswers.of(e, Instant.now());
             if (limited.isPresent()) {

@@ -60,6 +60,11 @@ public final class RouteTable {
         return pathKnown ? Optional.of(new Match(null, Map.of(), false)) : Optional.empty();
     }
 
+    /** Every route as "METHOD /template", for tests that must cover them all (a new route is fuzzed unasked). */
+    public List<String> describe() {
+        return routes.stream().map(r -> r.method + " /" + String.join("/", r.template)).sorted().toList();
+    }
+
     /** A matched path; {@code methodAllowed} is false when the path exists but not for this method (405). */
     public record Match(Function<ApiRequest, ApiResponse> handler, Map<String, String> params, boolean methodAllowed) {
     }

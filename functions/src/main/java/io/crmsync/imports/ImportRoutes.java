@@ -29,6 +29,8 @@ public class ImportRoutes implements ApiRoutes {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** Salesforce's limit on the length of one SOQL statement. */
+    static final int MAX_DEFINITION_CHARS = 100_000;
     private static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ImportService imports;
@@ -41,7 +43,7 @@ public class ImportRoutes implements ApiRoutes {
 
     @Override
     public void register(RouteTable routes) {
-        routes.post("/imports/review", guarded(r -> ApiResponse.ok(imports.review(r.bodyAs(ImportDefinition.class)))));
+        routes.post("/imports/review", guarded(r -> ApiResponse.ok(imports.review(definition(r)))));
         routes.post("/imports", guarded(this::start));
         routes.get("/imports", guarded(this::list));
         routes.get("/imports/{id}", guarded(r -> ApiResponse.ok(imports.get(importId(r)))));
@@ -62,8 +64,23 @@ public class ImportRoutes implements ApiRoutes {
         return id;
     }
 
+    /**
+     * The definition in the body, refused whole when it is longer than one SOQL statement may be: its filters become
+     * the query's WHERE clause, and it is stored on the job, whose item DynamoDB caps at 400 KB.
+     */
+    private static ImportDefinition definition(ApiRequest request) {
+        if (request.body() != null && request.body().length() > MAX_DEFINITION_CHARS) {
+            throw new ApiException(413, "DEFINITION_TOO_LARGE", "The import definition is " + String.format("%,d",
+                    request.body().length()) + " characters; at most " + String.format("%,d", MAX_DEFINITION_CHARS)
+                    + " characters are accepted (Salesforce's limit on one SOQL query, which the filters become)."
+                    + " Split long 'in' value lists over several imports, or filter on a field that groups the"
+                    + " records.", "filters");
+        }
+        return request.bodyAs(ImportDefinition.class);
+    }
+
     private ApiResponse start(ApiRequest request) {
-        ImportJob job = imports.start(request.bodyAs(ImportDefinition.class));
+        ImportJob job = imports.start(definition(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("importId", job.id());
         body.put("status", job.status().name());
