@@ -5,10 +5,13 @@ import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** {@code GET /api-usage}: what crm-sync spent in the last 24 hours on each CRM, and what is left. */
+/**
+ * {@code GET /api-usage}: what crm-sync spent in the last 24 hours on each CRM, and what is left; {@code paused}
+ * lists the CRMs whose daily budget is spent, with the time sync and imports wait for (empty when none is).
+ */
 @RegisterForReflection
 public record ApiUsageReport(Salesforce salesforce, HubSpot hubspot,
-        io.crmsync.events.ChangeEventAllocation.Usage changeEvents) {
+        io.crmsync.events.ChangeEventAllocation.Usage changeEvents, java.util.List<io.crmsync.store.LimitPause> paused) {
 
     /**
      * @param orgDailyLimit / orgRemaining the whole org's figures (every integration), null if Salesforce did not say

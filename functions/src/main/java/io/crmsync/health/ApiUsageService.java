@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.limits.LimitPauses;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.model.ApiUsage;
 import io.crmsync.salesforce.model.OrgLimit;
@@ -30,8 +31,11 @@ public class ApiUsageService {
     private final Clock clock;
     private final ChangeEventAllocation changeEvents;
 
+    private final LimitPauses limitPauses;
+
     ApiUsageService(SalesforceClient salesforce, HubSpotClient hubspot, UsageRecorder recorder, UsageBuckets buckets,
-            UsageConfig config, Clock clock, ChangeEventAllocation changeEvents) {
+            UsageConfig config, Clock clock, ChangeEventAllocation changeEvents, LimitPauses limitPauses) {
+        this.limitPauses = limitPauses;
         this.changeEvents = changeEvents;
         this.salesforce = salesforce;
         this.hubspot = hubspot;
@@ -57,7 +61,8 @@ public class ApiUsageService {
         var rateLimit = hubspot.headroom().map(h -> new ApiUsageReport.RateLimit(h.max(), h.remaining(),
                 h.intervalMillis(), h.dailyMax().isPresent() ? h.dailyMax().getAsLong() : null,
                 h.dailyRemaining().isPresent() ? h.dailyRemaining().getAsLong() : null, h.observedAt())).orElse(null);
-        return new ApiUsageReport(salesforceReport, new ApiUsageReport.HubSpot(sum(hs), hs, rateLimit), events);
+        return new ApiUsageReport(salesforceReport, new ApiUsageReport.HubSpot(sum(hs), hs, rateLimit), events,
+                limitPauses.active());
     }
 
     /** Calls by kind in each of the last 24 hours, oldest first, for both CRMs: the console's usage chart. */

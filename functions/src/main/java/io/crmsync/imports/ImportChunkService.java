@@ -12,6 +12,8 @@ import io.crmsync.imports.catalogue.ImportableObject;
 import io.crmsync.imports.chunk.CampaignMembers;
 import io.crmsync.imports.chunk.PageImporter;
 import io.crmsync.imports.definition.ImportDefinition;
+import io.crmsync.limits.DailyLimitHit;
+import io.crmsync.limits.LimitPauses;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.error.DailyApiLimitExceededException;
 import io.crmsync.salesforce.model.SObject;
@@ -55,10 +57,13 @@ public class ImportChunkService {
     private final ImportQueue queue;
     private final ImportsConfig config;
     private final Clock clock;
+    private final LimitPauses limitPauses;
 
     ImportChunkService(ImportJobRepository jobs, IdempotencyRepository idempotency, ImportService imports,
             ImportPlanner planner, SalesforceClient salesforce, ApiBudgetGuard budget, PageImporter pages,
-            CampaignMembers campaignMembers, ImportQueue queue, ImportsConfig config, Clock clock) {
+            CampaignMembers campaignMembers, ImportQueue queue, ImportsConfig config, Clock clock,
+            LimitPauses limitPauses) {
+        this.limitPauses = limitPauses;
         this.jobs = jobs;
         this.idempotency = idempotency;
         this.imports = imports;
@@ -101,6 +106,12 @@ public class ImportChunkService {
             }
         } catch (RuntimeException e) {
             idempotency.release(key);
+            var hit = limitPauses.hitBy(e);
+            if (hit.isPresent()) {
+                // a CRM's daily budget ran out mid-page: the page waits for the reset (redoing it is idempotent)
+                pauseUntilReset(jobs.get(job.id()), message, hit.get());
+                return;
+            }
             jobs.recordAttemptFailure(job.id(), "Page " + message.page() + " failed: " + describe(e), clock.instant());
             throw e;
         }
@@ -193,6 +204,24 @@ public class ImportChunkService {
         jobs.pauseForApiBudget(job.id(), now.plusSeconds(delay), now);
         LOG.infof("Import %s paused for Salesforce API budget; page %d re-checks in %d s", job.id(), message.page(),
                 delay);
+    }
+
+    /**
+     * Puts the page back to wait for the CRM's reset and shows the job paused until then. Not a failure: a failed
+     * receive would walk the message towards the dead-letter queue, which marks the whole import FAILED.
+     */
+    private void pauseUntilReset(ImportJob job, ImportChunkMessage message, DailyLimitHit hit) {
+        Instant now = clock.instant();
+        Duration delay = limitPauses.pause(hit, "Import " + job.id() + " page " + message.page());
+        queue.send(message, (int) delay.toSeconds());
+        try {
+            if (job.status() != ImportStatus.RUNNING) {
+                jobs.markRunning(job.id(), now);
+            }
+            jobs.pauseForApiBudget(job.id(), hit.resetsAt(), now);
+        } catch (ImportJobStateException e) {
+            // another page paused it (or the job was cancelled) meanwhile: the page is queued either way
+        }
     }
 
     private void finish(String jobId) {

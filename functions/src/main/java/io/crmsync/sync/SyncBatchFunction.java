@@ -1,5 +1,6 @@
 package io.crmsync.sync;
 
+import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,9 +14,14 @@ public class SyncBatchFunction {
     @Inject
     Event<SyncBatchCompleted> completed;
 
+    @Inject
+    UsageRecorder usage;
+
     @Funq("syncBatch")
     public void syncBatch(SyncBatchMessage message) {
-        SyncBatchService.SyncOutcome outcome = batches.process(message.validate());
-        completed.fire(new SyncBatchCompleted(message, outcome));
+        batches.processOrPause(message.validate()).ifPresentOrElse(
+                outcome -> completed.fire(new SyncBatchCompleted(message, outcome)),
+                // paused for a daily limit: not finished, so no resync counts it, but its calls are still counted
+                usage::flush);
     }
 }

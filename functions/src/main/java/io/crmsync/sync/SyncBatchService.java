@@ -1,6 +1,7 @@
 package io.crmsync.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import io.crmsync.associations.AssociationOutcome;
 import io.crmsync.associations.AssociationState;
 import io.crmsync.associations.AssociationSync;
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.limits.LimitPauses;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.model.SObject;
@@ -24,6 +26,7 @@ import io.crmsync.segments.SegmentGate;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
+import io.crmsync.sync.poll.FanOut;
 import io.crmsync.sync.worker.ChangeDetector;
 import io.crmsync.sync.worker.ErrorCategory;
 import io.crmsync.sync.worker.GoneRecords;
@@ -63,11 +66,15 @@ public class SyncBatchService {
     private final SyncConfig config;
     private final AssociationSync associations;
     private final LeadConversions conversions;
+    private final LimitPauses limitPauses;
+    private final FanOut queue;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
             GoneRecords goneRecords, SyncErrorRepository errors, Clock clock, SyncConfig config,
-            AssociationSync associations, LeadConversions conversions) {
+            AssociationSync associations, LeadConversions conversions, LimitPauses limitPauses, FanOut queue) {
+        this.limitPauses = limitPauses;
+        this.queue = queue;
         this.associations = associations;
         this.conversions = conversions;
         this.schemas = schemas;
@@ -82,6 +89,27 @@ public class SyncBatchService {
         this.errors = errors;
         this.clock = clock;
         this.config = config;
+    }
+
+    /**
+     * Runs the batch, or, when a CRM's daily API budget is spent, puts it back on the queue to wait for the reset
+     * and answers empty: the message counts as handled, so waiting never walks it towards the dead-letter queue. A
+     * batch cut short by the limit is redone whole later, which is harmless (see the class comment).
+     */
+    public Optional<SyncOutcome> processOrPause(SyncBatchMessage message) {
+        try {
+            SyncOutcome outcome = process(message);
+            limitPauses.resumed();
+            return Optional.of(outcome);
+        } catch (RuntimeException e) {
+            var hit = limitPauses.hitBy(e);
+            if (hit.isEmpty()) {
+                throw e;
+            }
+            Duration delay = limitPauses.pause(hit.get(), "Sync batch " + message.batchId());
+            queue.resend(message, (int) delay.toSeconds());
+            return Optional.empty();
+        }
     }
 
     public SyncOutcome process(SyncBatchMessage message) {

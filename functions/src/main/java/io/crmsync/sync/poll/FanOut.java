@@ -55,6 +55,12 @@ public class FanOut {
         return entries.size();
     }
 
+    /** Puts {@code message} back on the queue, visible again after {@code delaySeconds} (SQS allows 0 to 900). */
+    public void resend(SyncBatchMessage message, int delaySeconds) {
+        int delay = Math.max(0, Math.min(900, delaySeconds));
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(json(message)).delaySeconds(delay));
+    }
+
     private String json(SyncBatchMessage message) {
         try {
             return mapper.writeValueAsString(message);

@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * {"latencyMs":200, "serverErrorRate":0.1,
  *  "failNext":{"calls":3, "status":429, "code":"RATE_LIMIT", "message":"..."},
  *  "loseNextAnswers":{"calls":1, "path":"/batch/create"},
- *  "exhaustBudget":true}
+ *  "exhaustBudget":true}          (false gives the day's budget back)
  * </pre>
  * Bad input answers 400 with what is wrong.
  */
@@ -34,9 +34,10 @@ public final class FaultRoutes {
     private FaultRoutes() {
     }
 
+    /** @param budget spends the sandbox's daily API budget (true) or gives it back (false) */
     public static <E> void mount(Router router, FaultInjection<E> faults, ErrorFactory<E> errors,
-            Runnable exhaustBudget) {
-        router.put(PATH).handler(ctx -> set(ctx, faults, errors, exhaustBudget));
+            java.util.function.Consumer<Boolean> budget) {
+        router.put(PATH).handler(ctx -> set(ctx, faults, errors, budget));
         router.delete(PATH).handler(ctx -> {
             faults.clear();
             ctx.response().setStatusCode(204).end();
@@ -44,7 +45,7 @@ public final class FaultRoutes {
     }
 
     private static <E> void set(RoutingContext ctx, FaultInjection<E> faults, ErrorFactory<E> errors,
-            Runnable exhaustBudget) {
+            java.util.function.Consumer<Boolean> budget) {
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body().asString() == null ? "{}" : ctx.body().asString());
@@ -71,11 +72,13 @@ public final class FaultRoutes {
             if (lose != null) {
                 faults.loseNextAnswers((int) nonNegative(lose, "calls"), lose.path("path").asText(""));
             }
-            if (body.path("exhaustBudget").asBoolean(false)) {
-                if (exhaustBudget == null) {
-                    throw new IllegalArgumentException("this sandbox has no daily budget to exhaust");
+            JsonNode exhaust = body.get("exhaustBudget");
+            if (exhaust != null) {
+                if (!exhaust.isBoolean()) {
+                    throw new IllegalArgumentException("exhaustBudget must be true (spend the day's API budget) or"
+                            + " false (give it back)");
                 }
-                exhaustBudget.run();
+                budget.accept(exhaust.asBoolean());
             }
         } catch (IllegalArgumentException | java.io.IOException e) {
             ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")

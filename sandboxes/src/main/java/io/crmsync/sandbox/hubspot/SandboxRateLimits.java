@@ -56,6 +56,12 @@ public final class SandboxRateLimits {
         dailyUsed = dailyMax;
     }
 
+    /** Gives the day's calls back, as midnight would; the other limits stay as set. */
+    public synchronized void restoreDaily() {
+        rollDay();
+        dailyUsed = 0;
+    }
+
     public synchronized long dailyUsed() {
         rollDay();
         return dailyUsed;

@@ -99,7 +99,14 @@ final class SandboxRouter {
         post(router, "/crm/v4/associations/:from/:to/batch/read", "associations.batch.read",
                 c -> associations.read(p(c, "from"), p(c, "to"), body(c)));
         io.crmsync.sandbox.common.FaultRoutes.mount(router, faults,
-                (status, code, message) -> HubSpotError.of(status, code, message), null);
+                (status, code, message) -> HubSpotError.of(status, code, message),
+                exhaust -> {
+                    if (exhaust) {
+                        limits.exhaustDaily();
+                    } else {
+                        limits.restoreDaily();
+                    }
+                });
         router.route().handler(c -> {
             served.record("unknown");
             error(c.response(), HubSpotError.of(404, "OBJECT_NOT_FOUND", "No route for " + c.request().method() + " "

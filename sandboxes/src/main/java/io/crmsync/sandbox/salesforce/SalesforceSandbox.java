@@ -237,7 +237,14 @@ public final class SalesforceSandbox implements AutoCloseable {
         router.patch(data + "/composite/sobjects/:type/:field").handler(collections::upsert);
         router.route(HttpMethod.GET, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
         router.route(HttpMethod.POST, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
-        io.crmsync.sandbox.common.FaultRoutes.mount(router, faults, SalesforceFault::new, this::exhaustBudget);
+        io.crmsync.sandbox.common.FaultRoutes.mount(router, faults, SalesforceFault::new,
+                exhaust -> {
+                    if (exhaust) {
+                        exhaustBudget();
+                    } else {
+                        resetBudget();
+                    }
+                });
         router.route().last().handler(Responses::notFound);
         router.route().failureHandler(ctx -> Responses.error(ctx, 500, "UNKNOWN_EXCEPTION",
                 "An unexpected error occurred. Please include this ErrorId if you contact support: sandbox-"
