@@ -21,6 +21,10 @@ final class HubSpotBackoff implements CustomBackoffStrategy {
 
     @Override
     public long nextDelayInMillis(Throwable cause) {
+        return io.crmsync.limits.CallDeadline.clampDelay(delay(cause));
+    }
+
+    private long delay(Throwable cause) {
         attempt++;
         if (cause instanceof HubSpotRateLimitException rateLimit) {
             if (rateLimit.policyName().equals("SECONDLY")) {

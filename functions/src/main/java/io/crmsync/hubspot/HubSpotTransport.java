@@ -9,6 +9,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.crmsync.limits.CallDeadline;
+import io.crmsync.limits.CallDeadlineExceededException;
+
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
@@ -53,7 +56,7 @@ final class HubSpotTransport {
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(15, ChronoUnit.MINUTES)
                 .retryOn(List.of(HubSpotRateLimitException.class, HubSpotUnavailableException.class))
-                .abortOn(List.of(HubSpotDailyLimitException.class))
+                .abortOn(List.of(HubSpotDailyLimitException.class, CallDeadlineExceededException.class))
                 .withCustomBackoff().strategy(() -> new HubSpotBackoff(retry)).done()
                 .done()
                 .build();
@@ -76,6 +79,7 @@ final class HubSpotTransport {
 
     private JsonNode attempt(String kind, Supplier<Response> request) {
         boolean search = kind.equals("search");
+        CallDeadline.requireTimeLeft("HubSpot " + kind);
         pacer.acquire(search);
         calls.record(kind);
         Response response;

@@ -1,5 +1,9 @@
 package io.crmsync.imports;
 
+import java.time.Instant;
+
+import io.crmsync.limits.CallDeadline;
+import io.crmsync.limits.LimitsConfig;
 import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -16,10 +20,14 @@ public class ImportChunkFunction {
     @Inject
     UsageRecorder usage;
 
+    @Inject
+    LimitsConfig limits;
+
     @Funq("importChunk")
     public void importChunk(ImportChunkMessage message) {
+        Instant deadline = Instant.now().plus(limits.functionTimeout()).minus(limits.deadlineMargin());
         try {
-            chunks.process(message.validate());
+            CallDeadline.until(deadline, () -> chunks.process(message.validate()));
         } finally {
             // The calls this page spent go to the persisted usage before Lambda may freeze or drop the instance.
             usage.flush();

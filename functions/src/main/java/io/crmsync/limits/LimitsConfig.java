@@ -15,4 +15,15 @@ public interface LimitsConfig {
      */
     @WithDefault("900s")
     Duration recheck();
+
+    /**
+     * The queue workers' Lambda timeout (template.yaml: 300 s for syncBatch and importChunk). A CRM call's retries
+     * stop {@link #deadlineMargin()} before it, so the function ends cleanly instead of being killed mid-write.
+     */
+    @WithDefault("300s")
+    Duration functionTimeout();
+
+    /** Time kept back from {@link #functionTimeout()} to report the failure and flush usage. */
+    @WithDefault("15s")
+    Duration deadlineMargin();
 }

@@ -1,5 +1,9 @@
 package io.crmsync.sync;
 
+import java.time.Instant;
+
+import io.crmsync.limits.CallDeadline;
+import io.crmsync.limits.LimitsConfig;
 import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.event.Event;
@@ -17,11 +21,15 @@ public class SyncBatchFunction {
     @Inject
     UsageRecorder usage;
 
+    @Inject
+    LimitsConfig limits;
+
     @Funq("syncBatch")
     public void syncBatch(SyncBatchMessage message) {
-        batches.processOrPause(message.validate()).ifPresentOrElse(
+        Instant deadline = Instant.now().plus(limits.functionTimeout()).minus(limits.deadlineMargin());
+        CallDeadline.until(deadline, () -> batches.processOrPause(message.validate()).ifPresentOrElse(
                 outcome -> completed.fire(new SyncBatchCompleted(message, outcome)),
                 // paused for a daily limit: not finished, so no resync counts it, but its calls are still counted
-                usage::flush);
+                usage::flush));
     }
 }

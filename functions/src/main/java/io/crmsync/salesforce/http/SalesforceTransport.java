@@ -85,6 +85,7 @@ public final class SalesforceTransport {
     }
 
     private JsonNode withSession(String kind, BiFunction<SalesforceDataApi, String, Response> request) {
+        io.crmsync.limits.CallDeadline.requireTimeLeft("Salesforce " + kind);
         AccessToken token = tokens.current();
         try {
             return once(kind, token, request);
