@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.crmsync.hubspot.HubSpotTokenRejectedException;
 import io.crmsync.store.StaleVersionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,10 @@ public class ApiRouter {
             return new ApiResponse(409, ApiError.of("CONCURRENT_CHANGE", e.what() + " was changed at the same time by"
                     + " another request, so this change was not saved. Read it again (GET), then send your change"
                     + " again.", null));
+        } catch (HubSpotTokenRejectedException e) {
+            // the deployment's credential, not the request, is wrong: say which setting to fix (never the token)
+            LOG.errorf("%s %s: %s", method, path, e.getMessage());
+            return new ApiResponse(503, ApiError.of("HUBSPOT_TOKEN_REJECTED", e.getMessage(), null));
         } catch (RuntimeException e) {
             var limited = CrmLimitAnswers.of(e, Instant.now());
             if (limited.isPresent()) {

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to every call. The token is resolved on first use (from SSM or inline
- * config) and kept only here; it is never logged or put in an exception.
+ * config) and kept only here; it is never logged or put in an exception. {@link #forget()} makes the next call read
+ * it again, so a token rotated in SSM is picked up without a redeploy.
  */
 final class BearerTokenHeaders implements ClientHeadersFactory {
 
@@ -39,6 +40,11 @@ final class BearerTokenHeaders implements ClientHeadersFactory {
             }
         }
         return value;
+    }
+
+    /** The next call reads the token again from where it is configured. */
+    void forget() {
+        cached = null;
     }
 
     @Override

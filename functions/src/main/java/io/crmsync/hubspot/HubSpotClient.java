@@ -75,14 +75,15 @@ public class HubSpotClient {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("crmsync.hubspot.base-url is not a URL: " + config.baseUrl(), e);
         }
+        BearerTokenHeaders token = new BearerTokenHeaders(() -> secrets.resolve("crmsync.hubspot.token",
+                config.token(), config.tokenParameter()));
         api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
                 .disableDefaultMapper(true)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .clientHeadersFactory(new BearerTokenHeaders(() -> secrets.resolve("crmsync.hubspot.token",
-                        config.token(), config.tokenParameter())))
+                .clientHeadersFactory(token)
                 .build(HubSpotApi.class);
-        transport = new HubSpotTransport(config, calls, failures, mapper, Clock.systemUTC());
+        transport = new HubSpotTransport(config, calls, failures, mapper, Clock.systemUTC(), token);
         lists = new HubSpotLists(api, transport, mapper);
         associations = new HubSpotAssociations(api, transport, mapper);
     }

@@ -36,10 +36,12 @@ final class HubSpotTransport {
     private final ObjectMapper mapper;
     private final Guard guard;
     private final Clock clock;
+    private final BearerTokenHeaders token;
     private final AtomicReference<RateLimitHeadroom> headroom = new AtomicReference<>();
 
     HubSpotTransport(HubSpotConfig config, ApiCallCounter calls, ApiCallCounter failures, ObjectMapper mapper,
-            Clock clock) {
+            Clock clock, BearerTokenHeaders token) {
+        this.token = token;
         this.calls = calls;
         this.failures = failures;
         this.mapper = mapper;
@@ -62,8 +64,31 @@ final class HubSpotTransport {
                 .build();
     }
 
-    /** Sends {@code request} (retrying as needed) and answers the parsed JSON body, empty for 204. */
+    /**
+     * Sends {@code request} (retrying as needed) and answers the parsed JSON body, empty for 204. A 401 re-reads the
+     * token once (it may have been rotated in SSM) and sends the request again; a second 401 means the configured
+     * token itself is wrong.
+     */
     JsonNode call(String kind, Supplier<Response> request) {
+        try {
+            return guarded(kind, request);
+        } catch (HubSpotAuthenticationException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            token.forget();
+            try {
+                return guarded(kind, request);
+            } catch (HubSpotAuthenticationException again) {
+                if (again.status() != 401) {
+                    throw again;
+                }
+                throw new HubSpotTokenRejectedException(kind, again);
+            }
+        }
+    }
+
+    private JsonNode guarded(String kind, Supplier<Response> request) {
         try {
             return guard.call(() -> attempt(kind, request), JsonNode.class);
         } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ public final class FaultInjection<E> {
     private volatile double serverErrorRate;
     private final AtomicReference<E> scriptedError = new AtomicReference<>();
     private final AtomicInteger scriptedRemaining = new AtomicInteger();
+    /** Path fragment the scripted error is limited to; null: every path. */
+    private String scriptedPath;
     /** Path fragment whose next answers are lost, and how many. */
     private String lostAnswerPath;
     private int lostAnswersRemaining;
@@ -57,8 +59,17 @@ public final class FaultInjection<E> {
 
     /** The next {@code calls} calls fail with {@code error}, then the sandbox behaves again. */
     public synchronized void failNext(int calls, E error) {
+        failNext(calls, error, null);
+    }
+
+    /**
+     * The next {@code calls} requests whose path contains {@code pathContains} (every request when null) fail with
+     * {@code error}; requests on other paths are served as usual, e.g. 429s on the batch writes only.
+     */
+    public synchronized void failNext(int calls, E error, String pathContains) {
         scriptedError.set(error);
         scriptedRemaining.set(calls);
+        scriptedPath = pathContains == null || pathContains.isEmpty() ? null : pathContains;
     }
 
     /**
@@ -90,11 +101,18 @@ public final class FaultInjection<E> {
         serverErrorRate = 0;
         scriptedError.set(null);
         scriptedRemaining.set(0);
+        scriptedPath = null;
     }
 
-    /** What to do with the request about to be served. */
+    /** What to do with the request about to be served, whatever its path. */
     public synchronized Fault<E> nextFault() {
-        if (scriptedRemaining.get() > 0) {
+        return nextFault(null);
+    }
+
+    /** What to do with the request about to be served on {@code path}. */
+    public synchronized Fault<E> nextFault(String path) {
+        boolean scriptedHere = scriptedPath == null || path != null && path.contains(scriptedPath);
+        if (scriptedRemaining.get() > 0 && scriptedHere) {
             scriptedRemaining.decrementAndGet();
             return new Fault<>(scriptedError.get(), false);
         }

@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code DELETE /sandbox/faults} clears everything. Body, every member optional:
  * <pre>
  * {"latencyMs":200, "serverErrorRate":0.1,
- *  "failNext":{"calls":3, "status":429, "code":"RATE_LIMIT", "message":"..."},
+ *  "failNext":{"calls":3, "status":429, "code":"RATE_LIMIT", "message":"...", "path":"/batch/"},
  *  "loseNextAnswers":{"calls":1, "path":"/batch/create"},
  *  "exhaustBudget":true}          (false gives the day's budget back)
  * </pre>
@@ -66,7 +66,8 @@ public final class FaultRoutes {
                 }
                 faults.failNext((int) nonNegative(failNext, "calls"), errors.error(status,
                         failNext.path("code").asText("INJECTED_FAULT"),
-                        failNext.path("message").asText("Injected by the sandbox's fault injection")));
+                        failNext.path("message").asText("Injected by the sandbox's fault injection")),
+                        failNext.path("path").asText(null));
             }
             JsonNode lose = body.get("loseNextAnswers");
             if (lose != null) {

@@ -150,7 +150,7 @@ final class SandboxRouter {
             error(response, admission.rejection().get());
             return;
         }
-        FaultInjection.Fault<HubSpotError> fault = faults.nextFault();
+        FaultInjection.Fault<HubSpotError> fault = faults.nextFault(ctx.request().path());
         if (fault != null) {
             error(response, fault.scripted() != null ? fault.scripted() : HubSpotError.serverError(502));
             return;

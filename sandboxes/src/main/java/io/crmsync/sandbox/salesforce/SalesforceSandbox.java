@@ -287,7 +287,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     }
 
     private void afterLatency(RoutingContext ctx) {
-        FaultInjection.Fault<SalesforceFault> fault = faults.nextFault();
+        FaultInjection.Fault<SalesforceFault> fault = faults.nextFault(ctx.request().path());
         if (fault == null) {
             if (faults.loseAnswer(ctx.request().path())) {
                 // The request is served (its writes commit); only the answer is replaced, as by a gateway timeout.
