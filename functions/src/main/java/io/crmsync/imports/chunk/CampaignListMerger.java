@@ -33,6 +33,11 @@ public class CampaignListMerger {
         this.hubspot = hubspot;
     }
 
+    /** Whether any of {@code records} adds a campaign (a campaign import's page). */
+    public boolean carriesCampaigns(List<MappedRecord> records) {
+        return records.stream().anyMatch(r -> r.properties().containsKey(ImportCatalogue.SALESFORCE_CAMPAIGNS));
+    }
+
     public List<MappedRecord> withExistingCampaigns(String hubspotObjectType, List<MappedRecord> records) {
         List<String> emails = records.stream()
                 .filter(r -> r.properties().containsKey(ImportCatalogue.SALESFORCE_CAMPAIGNS))

@@ -27,15 +27,18 @@ public class PageImporter {
 
     private final HubSpotUpserter upserter;
     private final CampaignListMerger campaigns;
+    private final CampaignMergeLock campaignLock;
     private final PairingWriter pairings;
     private final RecordAssociations associations;
     private final ContactFollowUp followUp;
     private final SyncErrorRepository syncErrors;
     private final Clock clock;
 
-    PageImporter(HubSpotUpserter upserter, CampaignListMerger campaigns, PairingWriter pairings,
-            RecordAssociations associations, ContactFollowUp followUp, SyncErrorRepository syncErrors, Clock clock) {
+    PageImporter(HubSpotUpserter upserter, CampaignListMerger campaigns, CampaignMergeLock campaignLock,
+            PairingWriter pairings, RecordAssociations associations, ContactFollowUp followUp,
+            SyncErrorRepository syncErrors, Clock clock) {
         this.upserter = upserter;
+        this.campaignLock = campaignLock;
         this.campaigns = campaigns;
         this.pairings = pairings;
         this.associations = associations;
@@ -71,8 +74,11 @@ public class PageImporter {
             }
         }
         long started = System.nanoTime();
-        HubSpotUpserter.Outcome outcome = upserter.upsert(phase,
-                campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite));
+        HubSpotUpserter.Outcome outcome = campaigns.carriesCampaigns(toWrite)
+                // read-merge-write of the campaign list, one page at a time (see CampaignMergeLock)
+                ? campaignLock.holding(() -> upserter.upsert(phase,
+                        campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite)))
+                : upserter.upsert(phase, toWrite);
         for (RecordFailure failure : outcome.failures()) {
             syncErrors.record(phase.pairingType(), null, failure.salesforceId(), failure.category(),
                     failure.message(), clock.instant());
