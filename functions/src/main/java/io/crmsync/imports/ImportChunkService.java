@@ -100,6 +100,7 @@ public class ImportChunkService {
         }
         try {
             if (run(job, message)) {
+                limitPauses.resumed();
                 idempotency.complete(key, Optional.empty(), clock.instant(), KEY_TTL);
             } else {
                 idempotency.release(key);
