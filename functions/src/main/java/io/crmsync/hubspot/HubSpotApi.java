@@ -33,6 +33,10 @@ public interface HubSpotApi {
     @Path("/crm/v3/properties/{objectType}")
     Response properties(@PathParam("objectType") String objectType);
 
+    @POST
+    @Path("/crm/v3/properties/{objectType}")
+    Response createProperty(@PathParam("objectType") String objectType, String body);
+
     @GET
     @Path("/crm/v3/owners/")
     Response owners(@QueryParam("limit") int limit, @QueryParam("after") String after);

@@ -216,6 +216,27 @@ public class HubSpotClient {
         return out;
     }
 
+    /**
+     * Creates a property ({@code POST /crm/v3/properties/{objectType}}); a property of that name existing already is a
+     * {@link HubSpotConflictException}. {@code options} are the values of an enumeration or bool property.
+     */
+    public PropertyDefinition createProperty(String objectType, PropertyDefinition property, String groupName,
+            String description) {
+        ObjectNode body = mapper.createObjectNode().put("name", property.name()).put("label", property.label())
+                .put("type", property.type()).put("fieldType", property.fieldType()).put("groupName", groupName)
+                .put("description", description).put("hasUniqueValue", property.hasUniqueValue());
+        ArrayNode options = body.putArray("options");
+        for (int i = 0; i < property.options().size(); i++) {
+            String option = property.options().get(i);
+            options.addObject().put("label", option).put("value", option).put("displayOrder", i).put("hidden", false);
+        }
+        String json = body.toString();
+        JsonNode p = transport.call("properties.create", () -> api.createProperty(objectType, json));
+        return new PropertyDefinition(p.path("name").asText(), p.path("label").asText(), p.path("type").asText(),
+                p.path("fieldType").asText(), p.path("hasUniqueValue").asBoolean(false), false, false,
+                property.options());
+    }
+
     /** Every active owner of the portal, 500 per call. */
     public List<HubSpotOwner> owners() {
         List<HubSpotOwner> out = new ArrayList<>();
