@@ -9,6 +9,7 @@ import io.crmsync.api.ApiRequest;
 import io.crmsync.api.ApiResponse;
 import io.crmsync.api.ApiRoutes;
 import io.crmsync.api.RouteTable;
+import io.crmsync.owners.DefaultOwners;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.segments.SegmentChoice;
 import io.crmsync.store.SalesforceType;
@@ -53,10 +54,12 @@ public class SettingsRoutes implements ApiRoutes {
     private final SegmentChoice segmentChoice;
     private final ContactCreation contactCreation;
     private final ContactDeletion contactDeletion;
+    private final DefaultOwners defaultOwners;
 
     SettingsRoutes(MappingCatalog mappings, MappingOptions mappingOptions, ObjectPairs pairs,
             InclusionSegmentSettings segments, SegmentChoice segmentChoice, ContactCreation contactCreation,
-            ContactDeletion contactDeletion) {
+            ContactDeletion contactDeletion, DefaultOwners defaultOwners) {
+        this.defaultOwners = defaultOwners;
         this.mappings = mappings;
         this.mappingOptions = mappingOptions;
         this.pairs = pairs;
@@ -74,7 +77,9 @@ public class SettingsRoutes implements ApiRoutes {
                 .get("/settings/inclusion-segments/{object}/choices", this::segmentChoices)
                 .put("/settings/inclusion-segments/{object}", this::putSegment)
                 .put("/settings/contact-creation", this::putContactCreation)
-                .put("/settings/contact-deletion", this::putContactDeletion);
+                .put("/settings/contact-deletion", this::putContactDeletion)
+                .get("/settings/default-owners", r -> ApiResponse.ok(defaultOwners.current()))
+                .put("/settings/default-owners", this::putDefaultOwners);
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -86,6 +91,7 @@ public class SettingsRoutes implements ApiRoutes {
         body.put("inclusionSegments", segmentIds);
         body.put("contactCreation", Map.of("createAs", contactCreation.createAs()));
         body.put("contactDeletion", Map.of("whenDeletedInSalesforce", contactDeletion.whenDeletedInSalesforce()));
+        body.put("defaultOwners", defaultOwners.current());
         return ApiResponse.ok(body);
     }
 
@@ -125,6 +131,15 @@ public class SettingsRoutes implements ApiRoutes {
             return ApiResponse.ok(Map.of("object", object, "lists", lists));
         } catch (InvalidMappingException e) {
             throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
+        }
+    }
+
+    private ApiResponse putDefaultOwners(ApiRequest request) {
+        DefaultOwners.Choice body = request.bodyAs(DefaultOwners.Choice.class);
+        try {
+            return ApiResponse.ok(defaultOwners.choose(body));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_DEFAULT_OWNER", e.getMessage(), e.field());
         }
     }
 
