@@ -33,6 +33,10 @@ public interface HubSpotApi {
     @Path("/crm/v3/properties/{objectType}")
     Response properties(@PathParam("objectType") String objectType);
 
+    @GET
+    @Path("/crm/v3/schemas")
+    Response schemas();
+
     @POST
     @Path("/crm/v3/properties/{objectType}")
     Response createProperty(@PathParam("objectType") String objectType, String body);

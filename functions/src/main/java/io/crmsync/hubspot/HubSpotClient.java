@@ -26,6 +26,7 @@ import io.crmsync.config.SecretResolver;
 import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.hubspot.model.CustomObjectSchema;
 import io.crmsync.hubspot.model.HubSpotOwner;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
@@ -235,6 +236,17 @@ public class HubSpotClient {
         return new PropertyDefinition(p.path("name").asText(), p.path("label").asText(), p.path("type").asText(),
                 p.path("fieldType").asText(), p.path("hasUniqueValue").asBoolean(false), false, false,
                 property.options());
+    }
+
+    /** The portal's custom object types ({@code GET /crm/v3/schemas}), one call. */
+    public List<CustomObjectSchema> customObjectSchemas() {
+        JsonNode answer = transport.call("schemas", api::schemas);
+        List<CustomObjectSchema> out = new ArrayList<>();
+        for (JsonNode s : HubSpotReader.results("schemas", answer)) {
+            out.add(new CustomObjectSchema(s.path("objectTypeId").asText(), s.path("name").asText(),
+                    s.path("fullyQualifiedName").asText(), s.path("labels").path("plural").asText()));
+        }
+        return out;
     }
 
     /** Every active owner of the portal, 500 per call. */

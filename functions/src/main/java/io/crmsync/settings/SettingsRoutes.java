@@ -55,11 +55,13 @@ public class SettingsRoutes implements ApiRoutes {
     private final ContactCreation contactCreation;
     private final ContactDeletion contactDeletion;
     private final DefaultOwners defaultOwners;
+    private final CustomObjects customObjects;
 
     SettingsRoutes(MappingCatalog mappings, MappingOptions mappingOptions, ObjectPairs pairs,
             InclusionSegmentSettings segments, SegmentChoice segmentChoice, ContactCreation contactCreation,
-            ContactDeletion contactDeletion, DefaultOwners defaultOwners) {
+            ContactDeletion contactDeletion, DefaultOwners defaultOwners, CustomObjects customObjects) {
         this.defaultOwners = defaultOwners;
+        this.customObjects = customObjects;
         this.mappings = mappings;
         this.mappingOptions = mappingOptions;
         this.pairs = pairs;
@@ -78,6 +80,8 @@ public class SettingsRoutes implements ApiRoutes {
                 .put("/settings/inclusion-segments/{object}", this::putSegment)
                 .put("/settings/contact-creation", this::putContactCreation)
                 .put("/settings/contact-deletion", this::putContactDeletion)
+                .get("/settings/custom-objects", r -> ApiResponse.ok(Map.of("customObjects", customObjects.all())))
+                .put("/settings/custom-objects", this::putCustomObjects)
                 .get("/settings/default-owners", r -> ApiResponse.ok(defaultOwners.current()))
                 .put("/settings/default-owners", this::putDefaultOwners);
     }
@@ -92,6 +96,7 @@ public class SettingsRoutes implements ApiRoutes {
         body.put("contactCreation", Map.of("createAs", contactCreation.createAs()));
         body.put("contactDeletion", Map.of("whenDeletedInSalesforce", contactDeletion.whenDeletedInSalesforce()));
         body.put("defaultOwners", defaultOwners.current());
+        body.put("customObjects", customObjects.all());
         return ApiResponse.ok(body);
     }
 
@@ -131,6 +136,19 @@ public class SettingsRoutes implements ApiRoutes {
             return ApiResponse.ok(Map.of("object", object, "lists", lists));
         } catch (InvalidMappingException e) {
             throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
+        }
+    }
+
+    @RegisterForReflection
+    public record CustomObjectsBody(List<CustomObjects.Pair> customObjects) {
+    }
+
+    private ApiResponse putCustomObjects(ApiRequest request) {
+        CustomObjectsBody body = request.bodyAs(CustomObjectsBody.class);
+        try {
+            return ApiResponse.ok(Map.of("customObjects", customObjects.replace(body.customObjects())));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_CUSTOM_OBJECT", e.getMessage(), e.field());
         }
     }
 

@@ -106,6 +106,11 @@ record ObjectType(String name, String objectTypeId, String lastModifiedProperty,
                 "Unable to infer object type from: " + nameOrId)));
     }
 
+    /** Custom objects have type ids {@code 2-...}; standard ones {@code 0-...}. */
+    boolean isCustom() {
+        return objectTypeId.startsWith("2-");
+    }
+
     /** Adds a property a caller created; false when one of that name exists already. */
     boolean addProperty(PropertyDef property) {
         return properties.putIfAbsent(property.name(), property) == null;
