@@ -92,16 +92,51 @@ public class SyncBatchService {
                 ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle())
                 : gate.eligibility(object, config.segmentSettle());
 
-        List<Pairing> paired = resolvePairings(object, message.records());
+        Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
+        List<Pairing> eligible = eligible(message, candidates, segment);
+        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+        List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
+        if (followed != eligible) {
+            // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
+            eligible = followed;
+            salesforceRecords = readSalesforce(schema, eligible);
+        }
+        Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
+
+        int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
+        Map<String, RecordFailure> failures = writer.write(object, plans.plans());
+        List<AssociationMove> moves = new ArrayList<>();
+        int written = saveOutcomes(object, message, plans, failures, moves, now);
+        applyAssociationMoves(object, moves, now);
+        LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
+                message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
+        return new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(), stopped);
+    }
+
+    /** The batch's pairings, with its unpaired records paired now, and the HubSpot side of all of them. */
+    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords) {
+    }
+
+    /** What the batch will do: the records to write, the pairings whose partner is gone, and what could not be read. */
+    private record Plans(List<RecordPlan> plans, Map<Pairing, String> gone,
+            Map<String, AssociationOutcome> associations, int unreadable) {
+    }
+
+    private static boolean isDelete(SyncBatchMessage message) {
+        return SyncBatchMessage.DELETE.equals(message.reason());
+    }
+
+    private Candidates pairAndReadHubSpot(MappedObject schema, SyncBatchMessage message,
+            SegmentGate.Eligibility segment, Instant now) {
+        List<Pairing> paired = resolvePairings(schema.object(), message.records());
         Set<String> pairedHs = new LinkedHashSet<>();
         Set<String> pairedSf = new LinkedHashSet<>();
         paired.forEach(p -> {
             pairedHs.add(p.hubspotId());
             pairedSf.add(p.salesforceId());
         });
-        boolean deletes = SyncBatchMessage.DELETE.equals(message.reason());
         // A deleted record that was never paired has nothing to end, and cannot be read to pair it now.
-        List<String> newSalesforce = deletes ? List.of()
+        List<String> newSalesforce = isDelete(message) ? List.of()
                 : message.records().stream().filter(r -> r.hubspotId() == null)
                         .map(SyncBatchMessage.RecordRef::salesforceId).filter(id -> !pairedSf.contains(id))
                         .distinct().toList();
@@ -119,25 +154,31 @@ public class SyncBatchService {
                     .filter(r -> segment.allows(r.id(), r.updatedAt())).toList();
             candidates.addAll(newRecords.pairHubSpotRecords(schema, unpairedRecords, now));
         }
-        // Updates in either direction wait until the HubSpot record is in the inclusion segment.
-        // A member changed moments before the snapshot waits: its change may be about to take it out of the segment.
-        // A retry is asked for (as a resync is): membership as of the latest snapshot decides, without that wait.
-        // A deletion ends a pairing whatever the segment: a record outside it must not stay paired to nothing.
+        return new Candidates(candidates, hubspotRecords);
+    }
+
+    /**
+     * Updates in either direction wait until the HubSpot record is in the inclusion segment. A member changed moments
+     * before the snapshot waits: its change may be about to take it out of the segment. A retry is asked for (as a
+     * resync is): membership as of the latest snapshot decides, without that wait. A deletion ends a pairing whatever
+     * the segment: a record outside it must not stay paired to nothing.
+     */
+    private static List<Pairing> eligible(SyncBatchMessage message, Candidates candidates,
+            SegmentGate.Eligibility segment) {
+        if (isDelete(message)) {
+            return candidates.pairings();
+        }
         boolean retry = RETRY.equals(message.reason());
-        List<Pairing> eligible = deletes ? candidates : candidates.stream().filter(p -> {
-            CrmObject hs = hubspotRecords.get(p.hubspotId());
+        return candidates.pairings().stream().filter(p -> {
+            CrmObject hs = candidates.hubspotRecords().get(p.hubspotId());
             return hs == null || retry ? segment.isMember(p.hubspotId()) : segment.allows(p.hubspotId(), hs.updatedAt());
         }).toList();
-        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
-        List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
-        if (followed != eligible) {
-            // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
-            eligible = followed;
-            salesforceRecords = readSalesforce(schema, eligible);
-        }
+    }
+
+    private Plans plan(MappedObject schema, SyncBatchMessage message, List<Pairing> eligible,
+            Map<String, CrmObject> hubspotRecords, Map<String, SObject> salesforceRecords, Instant now) {
         AssociationState associationState = associations.read(schema, eligible, salesforceRecords);
         Map<String, AssociationOutcome> associationOutcomes = new LinkedHashMap<>();
-
         List<RecordPlan> plans = new ArrayList<>();
         Map<Pairing, String> gone = new LinkedHashMap<>();
         int unreadable = 0;
@@ -149,7 +190,7 @@ public class SyncBatchService {
                 gone.put(p, GoneRecords.HUBSPOT);
                 continue;
             }
-            if (sf == null && deletes) {
+            if (sf == null && isDelete(message)) {
                 gone.put(p, GoneRecords.SALESFORCE);
                 continue;
             }
@@ -157,7 +198,7 @@ public class SyncBatchService {
                 // Only getDeleted's word ends a pairing: a record missing from a read may only be hidden from the
                 // integration user (sharing, ownership) for a while. Ending the pairing would make the next change
                 // create a second record; it is kept, and Sync Health says why nothing synced.
-                recordUnreadable(object, schema.sobject(p.salesforceType()), p, now);
+                recordUnreadable(schema.object(), schema.sobject(p.salesforceType()), p, now);
                 unreadable++;
                 continue;
             }
@@ -165,28 +206,41 @@ public class SyncBatchService {
             AssociationOutcome moved = associations.decide(associationState, p, plan.sobject(), sf);
             associationOutcomes.put(p.hubspotId(), moved);
             plan = withAssociations(plan, moved);
-            // A resync is asked for by a user: it carries current values even when no change triggers a sync (a
-            // formula that changed alone), which is what a resync is for. A retry is asked for too: a record that
-            // already agrees (a poll synced it since its error) is checked and saved, so its error is resolved.
-            if (plan.triggered() || (RESYNC.equals(message.reason()) && plan.writesAnything()) || retry) {
+            if (isWanted(message, plan)) {
                 plans.add(plan);
             }
         }
-        int stopped = goneRecords.endPairings(object, gone, deletes);
-        Map<String, RecordFailure> failures = writer.write(object, plans);
+        return new Plans(plans, gone, associationOutcomes, unreadable);
+    }
+
+    /**
+     * A resync is asked for by a user: it carries current values even when no change triggers a sync (a formula that
+     * changed alone), which is what a resync is for. A retry is asked for too: a record that already agrees (a poll
+     * synced it since its error) is checked and saved, so its error is resolved.
+     */
+    private static boolean isWanted(SyncBatchMessage message, RecordPlan plan) {
+        return plan.triggered() || (RESYNC.equals(message.reason()) && plan.writesAnything())
+                || RETRY.equals(message.reason());
+    }
+
+    /**
+     * Records each write's result: a failure in Sync Health, a success on its pairing (resolving a retried record's
+     * errors), and what did not fully sync (an association, an untranslatable value) as an error beside it.
+     * Returns how many records synced with a write; collects the association moves to make.
+     */
+    private int saveOutcomes(String object, SyncBatchMessage message, Plans plans, Map<String, RecordFailure> failures,
+            List<AssociationMove> moves, Instant now) {
+        boolean retry = RETRY.equals(message.reason());
         int written = 0;
-        List<AssociationMove> moves = new ArrayList<>();
-        for (RecordPlan plan : plans) {
+        for (RecordPlan plan : plans.plans()) {
             Pairing p = plan.pairing();
             RecordFailure failure = failures.get(p.hubspotId());
             if (failure != null) {
                 errors.record(object, p.hubspotId(), p.salesforceId(), failure.category().name(), failure.message(), now);
                 continue;
             }
-            AssociationOutcome moved = associationOutcomes.get(p.hubspotId());
-            if (!moved.moves().isEmpty()) {
-                moves.addAll(moved.moves());
-            }
+            AssociationOutcome moved = plans.associations().get(p.hubspotId());
+            moves.addAll(moved.moves());
             saver.save(plan, now);
             if (plan.writesAnything() || !moved.moves().isEmpty()) {
                 written++;
@@ -206,16 +260,17 @@ public class SyncBatchService {
                         String.join(" ", plan.problems()), now);
             }
         }
-        // After the pairings are saved: a failed association call retries the batch, which finds them still to move.
+        return written;
+    }
+
+    /** After the pairings are saved: a failed association call retries the batch, which finds them still to move. */
+    private void applyAssociationMoves(String object, List<AssociationMove> moves, Instant now) {
         for (var refused : associations.apply(object, moves)) {
             for (String id : refused.ids()) {
                 errors.record(object, id, null, ErrorCategory.ASSOCIATIONS.name(), "HubSpot refused an association: "
                         + refused.message(), now);
             }
         }
-        LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
-                message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
-        return new SyncOutcome(plans.size(), written, failures.size() + unreadable, stopped);
     }
 
     private void recordUnreadable(String object, String sobject, Pairing p, Instant now) {
@@ -274,10 +329,6 @@ public class SyncBatchService {
         return out;
     }
 
-    /**
-     * A record deleted on one side: the pairing goes so the partner is no longer synced (and its id can pair again).
-     * The surviving record is left alone; HubSpot's own delete behaviour here is a setting crm-sync does not offer yet.
-     */
     /** What a batch did, for logs and tests. */
     public record SyncOutcome(int recordsTriggered, int recordsWritten, int recordsFailed, int pairingsRemoved) {
     }
