@@ -91,10 +91,11 @@ class ImportConcurrencyTest {
 
     @Test
     void parallelCallsThatOverrunTheLimit_areRetriedAfterTheWindow_andNoRecordFails() {
-        // given a portal allowing 5 calls per second, which this process has not learned yet (as a second Lambda
-        // instance sharing the portal would not): its first parallel calls overrun the limit
+        // given a portal allowing 5 calls in 3 s, which this process has not learned yet (as a second Lambda
+        // instance sharing the portal would not): its first parallel calls overrun the limit (a window of 3 s, not
+        // 1 s, so that the 8 parallel calls overrun it even on a loaded machine that spreads them out)
         salesforce.seed("Contact", 1_000, i -> contact(i, "limit" + i + "@example.com"));
-        hubspot.rateLimits().window(Duration.ofSeconds(1), 5);
+        hubspot.rateLimits().window(Duration.ofSeconds(3), 5);
         hubspot.faults().latency(Duration.ofMillis(50));
 
         // when

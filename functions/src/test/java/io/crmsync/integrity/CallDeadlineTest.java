@@ -49,6 +49,7 @@ class CallDeadlineTest {
         // then: it gives up at the deadline (not after its retry budget of minutes), saying why
         assertThat(thrown).isInstanceOf(CallDeadlineExceededException.class)
                 .hasMessageContaining("function's time is nearly up");
-        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(8));
+        // (a generous bound: without the deadline the call retried for over a minute; a loaded machine must not flake it)
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(30));
     }
 }
