@@ -89,7 +89,7 @@ public class SyncBatchService {
         MappedObject schema = schemas.forObject(message.object());
         String object = schema.object();
         SegmentGate.Eligibility segment = message.membershipSnapshotId() != null
-                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle())
+                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle(), askedFor(message))
                 : gate.eligibility(object, config.segmentSettle());
 
         Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
@@ -120,6 +120,11 @@ public class SyncBatchService {
     /** What the batch will do: the records to write, the pairings whose partner is gone, and what could not be read. */
     private record Plans(List<RecordPlan> plans, Map<Pairing, String> gone,
             Map<String, AssociationOutcome> associations, int unreadable) {
+    }
+
+    /** A user asked for these records (a resync, an import's follow-up), after reading their membership. */
+    private static boolean askedFor(SyncBatchMessage message) {
+        return RESYNC.equals(message.reason()) || "IMPORT".equals(message.reason());
     }
 
     private static boolean isDelete(SyncBatchMessage message) {
