@@ -3,6 +3,7 @@ package io.crmsync.events;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.crmsync.segments.InclusionSegmentSettings;
@@ -36,19 +37,30 @@ public class SegmentFreshness {
         this.clock = clock;
     }
 
-    /** @return HubSpot records that entered the object's segment since the last snapshot (none if it was fresh) */
-    public List<RecordRef> refreshIfStale(String object) {
+    /**
+     * A new snapshot when the current one is stale (empty when it is fresh): the caller queues its joiners
+     * ({@link SegmentRefresher.Refresh#entered}) in batches naming it, then calls {@link #makeCurrent}.
+     */
+    public Optional<SegmentRefresher.Refresh> refreshIfStale(String object) {
         var segment = segments.find(object).filter(s -> s.listId() != null);
         if (segment.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         Instant now = clock.instant();
-        Instant latest = snapshots.latest(object, segment.get().listId()).map(SegmentSnapshot::takenAt)
+        Instant latest = snapshots.current(object, segment.get().listId()).map(SegmentSnapshot::takenAt)
                 .orElse(Instant.MIN);
         if (!latest.isBefore(now.minus(config.segmentMaxAge()))) {
-            return List.of();
+            return Optional.empty();
         }
-        var refresh = refresher.refresh(object, segment.get().listId(), "events-" + UUID.randomUUID(), now);
+        return Optional.of(refresher.refresh(object, segment.get().listId(), "events-" + UUID.randomUUID(), now));
+    }
+
+    /** After the refresh's joiners were queued. */
+    public void makeCurrent(SegmentRefresher.Refresh refresh) {
+        refresher.makeCurrent(refresh, clock.instant());
+    }
+
+    public static List<RecordRef> joiners(SegmentRefresher.Refresh refresh) {
         return refresh.entered().stream().map(id -> new RecordRef(id, null)).toList();
     }
 }

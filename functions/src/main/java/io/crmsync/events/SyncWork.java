@@ -42,11 +42,15 @@ public class SyncWork {
         String prefix = source + "-" + UUID.randomUUID();
         for (var entry : recordsByObject.entrySet()) {
             List<RecordRef> records = new ArrayList<>(entry.getValue());
-            records.addAll(segments.refreshIfStale(entry.getKey()));
+            var refresh = segments.refreshIfStale(entry.getKey());
+            refresh.ifPresent(r -> records.addAll(SegmentFreshness.joiners(r)));
             List<RecordRef> unique = new ArrayList<>(new LinkedHashSet<>(records));
             if (!unique.isEmpty()) {
-                messages += fanOut.send(entry.getKey(), reason, prefix + "-" + entry.getKey(), unique);
+                messages += fanOut.send(entry.getKey(), reason, prefix + "-" + entry.getKey(), unique,
+                        refresh.map(r -> r.snapshot().snapshotId()).orElse(null));
             }
+            // As the poll does: the joiners are queued before the snapshot becomes the one later refreshes compare with.
+            refresh.ifPresent(segments::makeCurrent);
         }
         return messages;
     }

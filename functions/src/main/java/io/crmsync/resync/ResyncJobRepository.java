@@ -73,11 +73,11 @@ public class ResyncJobRepository {
     public boolean applyBatch(String resyncId, String batchId, long processed, long written, long failed, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                if (!countOnce(resyncId, batchId, processed, written, failed, now)) {
-                    return false;
-                }
+                boolean counted = countOnce(resyncId, batchId, processed, written, failed, now);
+                // Also on a repeat: the first delivery may have counted the last batch and died before finishing
+                // the job, which would otherwise stay RUNNING for good.
                 finishIfDone(resyncId, now);
-                return true;
+                return counted;
             } catch (TransactionCanceledException e) {
                 // Another batch's count touched the job item at the same moment: DynamoDB cancelled this one, which
                 // is not a repeat. Try again after a pause, as DynamoDB advises for TransactionConflict.
@@ -132,28 +132,28 @@ public class ResyncJobRepository {
         return true;
     }
 
+    /**
+     * Marks the job finished once every batch is counted, in one conditional update per outcome (with errors first),
+     * so no crash can leave it COMPLETED when batches failed. Idempotent: a finished job is left as it is.
+     */
     private void finishIfDone(String resyncId, Instant now) {
+        if (!finishAs(resyncId, ResyncJob.Status.COMPLETED_WITH_ERRORS, "#failed > :zero", now)) {
+            finishAs(resyncId, ResyncJob.Status.COMPLETED, "#failed <= :zero", now);
+        }
+    }
+
+    private boolean finishAs(String resyncId, ResyncJob.Status status, String failedCondition, Instant now) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
                     .updateExpression("SET #status = :done, #finishedAt = :now")
-                    .conditionExpression("#status = :running AND #done >= #batches")
+                    .conditionExpression("#status = :running AND #done >= #batches AND " + failedCondition)
                     .expressionAttributeNames(Map.of("#status", "status", "#finishedAt", "finishedAt",
-                            "#done", "batchesDone", "#batches", "batches"))
-                    .expressionAttributeValues(Map.of(":done", s(ResyncJob.Status.COMPLETED.name()),
+                            "#done", "batchesDone", "#batches", "batches", "#failed", "failed"))
+                    .expressionAttributeValues(Map.of(":done", s(status.name()), ":zero", n(0),
                             ":running", s(ResyncJob.Status.RUNNING.name()), ":now", s(now.toString()))));
+            return true;
         } catch (ConditionalCheckFailedException e) {
-            return;
-        }
-        // Errors are known once all batches are in: say so in the status, as imports do.
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(resyncId, "JOB"))
-                    .updateExpression("SET #status = :withErrors")
-                    .conditionExpression("#failed > :zero")
-                    .expressionAttributeNames(Map.of("#status", "status", "#failed", "failed"))
-                    .expressionAttributeValues(Map.of(":withErrors", s(ResyncJob.Status.COMPLETED_WITH_ERRORS.name()),
-                            ":zero", n(0))));
-        } catch (ConditionalCheckFailedException e) {
-            // no failures: COMPLETED stands
+            return false;
         }
     }
 

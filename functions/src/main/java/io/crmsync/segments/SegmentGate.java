@@ -18,8 +18,8 @@ import io.crmsync.store.SegmentSnapshotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Whether a HubSpot record may sync under its object's inclusion segment, judged by the latest stored snapshot (the
- * poller takes it after reading the changes it fans out). No segment: everything syncs. A segment without a snapshot
+ * Whether a HubSpot record may sync under its object's inclusion segment, judged by the snapshot its batch names (the
+ * poller takes it after reading the changes it fans out), else by the segment's current snapshot. No segment: everything syncs. A segment without a snapshot
  * yet: nothing does, until the first poll has looked.
  *
  * <p>What a user asks for (a resync, an import's follow-up) is judged by membership as HubSpot has it now instead:
@@ -74,7 +74,7 @@ public class SegmentGate {
         if (segment.isEmpty()) {
             return new Eligibility(Optional.empty(), Instant.MAX);
         }
-        var snapshot = snapshots.latest(object, segment.get().listId());
+        var snapshot = snapshots.current(object, segment.get().listId());
         return new Eligibility(Optional.of(snapshot.map(SegmentSnapshot::members).orElse(Set.of())),
                 snapshot.map(s -> s.takenAt().minus(settle)).orElse(Instant.MIN));
     }
@@ -102,27 +102,31 @@ public class SegmentGate {
         Set<String> pinned = new HashSet<>(candidates);
         pinned.retainAll(membersNow instanceof Set<?> ? membersNow : new HashSet<>(membersNow));
         String id = "pin-" + UUID.randomUUID();
-        snapshots.savePinned(new SegmentSnapshot(id, object, segment.get().listId(), clock.instant(), pinned),
+        snapshots.save(new SegmentSnapshot(id, object, segment.get().listId(), clock.instant(), pinned),
                 PINNED_RETENTION);
         return Optional.of(id);
     }
 
     /**
-     * Membership as of a pinned snapshot, without the settle wait (the records were checked after they changed).
-     * A pinned snapshot that is gone (older than its retention) falls back to the latest polled one.
+     * Membership as of the snapshot a batch names (read by its id, strongly consistent), whatever snapshot is the
+     * segment's current one by the time the batch runs. A snapshot a user's request pinned ({@code askedFor}: a
+     * resync, an import's follow-up) is judged without the settle wait (the records were checked after they changed);
+     * one a poll took, as the poll judged it. A snapshot that is gone (older than its retention) falls back to the
+     * current one.
      */
-    public Eligibility eligibilityAsOf(String object, String pinnedSnapshotId, Duration settle) {
-        if (segments.find(object).isEmpty()) {
+    public Eligibility eligibilityAsOf(String object, String snapshotId, Duration settle, boolean askedFor) {
+        var segment = segments.find(object);
+        if (segment.isEmpty()) {
             return new Eligibility(Optional.empty(), Instant.MAX);
         }
-        Optional<SegmentSnapshot> pinned = snapshots.find(pinnedSnapshotId);
-        // The user may have chosen another segment since: what was pinned is no longer the question.
-        if (pinned.isEmpty() || !pinned.get().segmentId().equals(segments.find(object).get().listId())) {
-            LOG.warnf("Segment snapshot %s is gone; judging %s membership by the latest polled snapshot",
-                    pinnedSnapshotId, object);
+        Optional<SegmentSnapshot> named = snapshots.find(snapshotId);
+        // The user may have chosen another segment since: what was read is no longer the question.
+        if (named.isEmpty() || !named.get().segmentId().equals(segment.get().listId())) {
+            LOG.warnf("Segment snapshot %s is gone; judging %s membership by the current snapshot", snapshotId, object);
             return eligibility(object, settle);
         }
-        return new Eligibility(Optional.of(pinned.get().members()), Instant.MAX);
+        return new Eligibility(Optional.of(named.get().members()),
+                askedFor ? Instant.MAX : named.get().takenAt().minus(settle));
     }
 
     static String typeIdOf(String object) {

@@ -43,8 +43,9 @@ final class PairingMapper {
         item.put("hubspotId", s(p.hubspotId()));
         item.put("salesforceId", s(p.salesforceId()));
         item.put("salesforceType", s(p.salesforceType().name()));
-        item.put("hubspotValues", Attributes.stringMap(p.hubspotValues()));
-        item.put("salesforceValues", Attributes.stringMap(p.salesforceValues()));
+        // Long text is stored as a digest (LongValues): the item stays far below 400 KB whatever the fields hold.
+        item.put("hubspotValues", Attributes.stringMap(LongValues.compactAll(p.hubspotValues())));
+        item.put("salesforceValues", Attributes.stringMap(LongValues.compactAll(p.salesforceValues())));
         if (p.lastSyncedAt() != null) {
             item.put("lastSyncedAt", instant(p.lastSyncedAt()));
         }
@@ -78,8 +79,8 @@ final class PairingMapper {
         m.put("at", instant(change.at()));
         m.put("field", s(change.field()));
         m.put("direction", s(change.direction().name()));
-        putNullable(m, "old", change.oldValue());
-        putNullable(m, "new", change.newValue());
+        putNullable(m, "old", LongValues.forHistory(change.oldValue()));
+        putNullable(m, "new", LongValues.forHistory(change.newValue()));
         putNullable(m, "note", change.note());
         return AttributeValue.fromM(m);
     }

@@ -10,8 +10,9 @@ package io.crmsync.store;
  * pairing guard     PAIR#{type}#SF#{sfId}               GUARD                   -                                        -
  * import job        IMPORT#{jobId}                      JOB                     -                                        IMPORTS / {createdAt}#{jobId}
  * applied chunk     IMPORT#{jobId}                      CHUNK#{chunkId}         -                                        -   (TTL)
- * segment snapshot  SNAP#{snapshotId}                   HEAD                    SEG#{type}#{segmentId} / {takenAt}#{id}  -
- * snapshot part     SNAP#{snapshotId}                   PART#{00000}            -                                        -
+ * segment snapshot  SNAP#{snapshotId}                   HEAD                    -                                        -   (TTL unless current)
+ * current snapshot  SEG#{type}#{segmentId}              CURRENT                 -                                        -
+ * snapshot part     SNAP#{snapshotId}                   PART#{00000}            -                                        -   (TTL unless current)
  * sync error        SYNCERR#{type}#{hsId}#{sfId}#{cat}  ERR                     -                                        SYNCERR#{type} / {cat}#{hsId}#{sfId}  (open only)
  * watermark         WM#{type}#{side}                    WM                      -                                        -
  * lease             LEASE#{name}                        LEASE                   -                                        -   (TTL)

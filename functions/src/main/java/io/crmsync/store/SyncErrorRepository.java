@@ -5,7 +5,9 @@ import static io.crmsync.store.Attributes.s;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +101,32 @@ public class SyncErrorRepository {
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Resolves the open errors recorded while the record had no partner yet (keyed by one side's id only): a failed
+     * create, a refused input. Called once the record is paired and synced; otherwise those errors would stay in Sync
+     * Health and be retried forever, since no later sync records or resolves them under their one-sided key.
+     * One BatchGetItem for the possible keys, an update only for errors that exist and are open.
+     *
+     * @return how many were resolved
+     */
+    public int resolveBeforePairing(String objectType, String hubspotId, String salesforceId,
+            List<String> categories, Instant now) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String category : categories) {
+            keys.add(SyncErrorMapper.key(objectType, hubspotId, null, category));
+            keys.add(SyncErrorMapper.key(objectType, null, salesforceId, category));
+        }
+        int resolved = 0;
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+            SyncError open = SyncErrorMapper.fromItem(item);
+            if (!open.resolved()
+                    && resolve(objectType, open.hubspotId(), open.salesforceId(), open.category(), now).isPresent()) {
+                resolved++;
+            }
+        }
+        return resolved;
     }
 
     public Optional<SyncError> find(String objectType, String hubspotId, String salesforceId, String category) {

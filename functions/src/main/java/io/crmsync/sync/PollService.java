@@ -50,10 +50,25 @@ public class PollService {
         java.util.LinkedHashSet<String> objects = new java.util.LinkedHashSet<>(config.objects());
         objects.addAll(pairs.customObjectTypes());
         for (String object : objects) {
-            results.add(pollObject(eventId, object));
+            results.add(pollIsolated(eventId, object));
         }
         LOG.infof("Poll %s fired at %s: %s", eventId, firedAt, results);
         return new PollSummary(firedAt, results);
+    }
+
+    /**
+     * One object's failure (a Salesforce permission, a mapping HubSpot refuses) must not keep the objects after it
+     * from syncing: it is logged as an error and reported in the poll's answer, and the object is polled again by the
+     * next poll (its watermarks did not move, its event's idempotency key was released).
+     */
+    private PollSummary.ObjectResult pollIsolated(String eventId, String object) {
+        try {
+            return pollObject(eventId, object);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Poll %s of %s failed; the other objects are polled, this one again next time: %s", eventId,
+                    object, e.getMessage());
+            return PollSummary.ObjectResult.failed(object, e);
+        }
     }
 
     private PollSummary.ObjectResult pollObject(String eventId, String object) {

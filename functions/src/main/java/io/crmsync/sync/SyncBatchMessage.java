@@ -10,8 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * A batch of records to sync: why ({@code reason}: POLL, IMPORT, RESYNC, RETRY, DELETE), for which object and which
  * records. Each record names at least one side; the worker resolves the other through the pairing. DELETE batches
  * carry the Salesforce ids getDeleted reported. {@code membershipSnapshotId}, when set, names the inclusion-segment
- * membership the sender read when it chose the records (a resync, an import's follow-up): the worker judges
- * eligibility by that snapshot, read by its id, instead of the latest one a poll stored.
+ * membership the sender read when it chose the records (a poll's snapshot, a resync's or an import's pinned one):
+ * the worker judges eligibility by that snapshot, read by its id, instead of whichever is current when it runs.
  */
 @RegisterForReflection
 public record SyncBatchMessage(String batchId, String object, String reason, List<RecordRef> records,

@@ -34,6 +34,7 @@ import io.crmsync.sync.worker.LeadConversions;
 import io.crmsync.sync.worker.MappedObject;
 import io.crmsync.sync.worker.MappedObjects;
 import io.crmsync.sync.worker.NewRecordPairer;
+import io.crmsync.sync.worker.PairingChangedException;
 import io.crmsync.sync.worker.PairingSaver;
 import io.crmsync.sync.worker.RecordFailure;
 import io.crmsync.sync.worker.RecordPlan;
@@ -51,6 +52,10 @@ public class SyncBatchService {
     private static final Logger LOG = Logger.getLogger(SyncBatchService.class);
     private static final String RESYNC = "RESYNC";
     private static final String RETRY = "RETRY";
+    /** Rounds of planning a record whose pairing other workers keep saving, before the batch is left to SQS. */
+    private static final int MAX_PLANNING_ROUNDS = 3;
+    private static final List<String> ERROR_CATEGORIES = java.util.Arrays.stream(ErrorCategory.values())
+            .map(ErrorCategory::name).toList();
 
     private final MappedObjects schemas;
     private final PairingRepository pairings;
@@ -113,14 +118,19 @@ public class SyncBatchService {
     }
 
     public SyncOutcome process(SyncBatchMessage message) {
+        return process(message, 1);
+    }
+
+    private SyncOutcome process(SyncBatchMessage message, int round) {
         Instant now = clock.instant();
         MappedObject schema = schemas.forObject(message.object());
         String object = schema.object();
         SegmentGate.Eligibility segment = message.membershipSnapshotId() != null
-                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle())
+                ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle(), askedFor(message))
                 : gate.eligibility(object, config.segmentSettle());
 
         Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
+        resolveErrorsBeforePairing(object, candidates, now);
         List<Pairing> eligible = eligible(message, candidates, segment);
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
         List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
@@ -134,20 +144,57 @@ public class SyncBatchService {
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
         List<AssociationMove> moves = new ArrayList<>();
-        int written = saveOutcomes(object, message, plans, failures, moves, now);
+        List<SyncBatchMessage.RecordRef> changedMeanwhile = new ArrayList<>();
+        int written = saveOutcomes(object, message, plans, candidates.pairedNow(), failures, moves, changedMeanwhile,
+                now);
         applyAssociationMoves(object, moves, now);
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
-        return new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(), stopped);
+        SyncOutcome outcome = new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(),
+                stopped);
+        return changedMeanwhile.isEmpty() ? outcome : outcome.plus(planAgain(message, changedMeanwhile, round));
     }
 
-    /** The batch's pairings, with its unpaired records paired now, and the HubSpot side of all of them. */
-    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords) {
+    /**
+     * Records whose pairing another worker saved while this one synced them: planned again from the newer pairing,
+     * with both sides read again. A record that keeps racing fails the batch after a few rounds; SQS redelivers it.
+     */
+    private SyncOutcome planAgain(SyncBatchMessage message, List<SyncBatchMessage.RecordRef> records, int round) {
+        if (round >= MAX_PLANNING_ROUNDS) {
+            throw new PairingChangedException(message.object(), records.get(0).hubspotId(), "still racing after "
+                    + round + " rounds");
+        }
+        LOG.infof("Sync batch %s: %d records changed by another worker meanwhile; planning them again",
+                message.batchId(), records.size());
+        return process(new SyncBatchMessage(message.batchId() + "-again" + round, message.object(), message.reason(),
+                records, message.membershipSnapshotId()), round + 1);
+    }
+
+    /**
+     * The batch's pairings, with its unpaired records paired now (their HubSpot ids in {@code pairedNow}), and the
+     * HubSpot side of all of them.
+     */
+    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords, Set<String> pairedNow) {
     }
 
     /** What the batch will do: the records to write, the pairings whose partner is gone, and what could not be read. */
     private record Plans(List<RecordPlan> plans, Map<Pairing, String> gone,
             Map<String, AssociationOutcome> associations, int unreadable) {
+    }
+
+    /** A user asked for these records (a resync, an import's follow-up), after reading their membership. */
+    private static boolean askedFor(SyncBatchMessage message) {
+        return RESYNC.equals(message.reason()) || "IMPORT".equals(message.reason());
+    }
+
+    /**
+     * A record paired now was created on the other side: the errors its earlier failed creates left (keyed by its
+     * one side, as it had no partner) are resolved. Errors of what follows (the sync itself) are recorded anew.
+     */
+    private void resolveErrorsBeforePairing(String object, Candidates candidates, Instant now) {
+        candidates.pairings().stream().filter(p -> candidates.pairedNow().contains(p.hubspotId()))
+                .forEach(p -> errors.resolveBeforePairing(object, p.hubspotId(), p.salesforceId(), ERROR_CATEGORIES,
+                        now));
     }
 
     private static boolean isDelete(SyncBatchMessage message) {
@@ -182,7 +229,9 @@ public class SyncBatchService {
                     .filter(r -> segment.allows(r.id(), r.updatedAt())).toList();
             candidates.addAll(newRecords.pairHubSpotRecords(schema, unpairedRecords, now));
         }
-        return new Candidates(candidates, hubspotRecords);
+        Set<String> pairedNow = new LinkedHashSet<>();
+        candidates.subList(paired.size(), candidates.size()).forEach(p -> pairedNow.add(p.hubspotId()));
+        return new Candidates(candidates, hubspotRecords, pairedNow);
     }
 
     /**
@@ -254,10 +303,12 @@ public class SyncBatchService {
     /**
      * Records each write's result: a failure in Sync Health, a success on its pairing (resolving a retried record's
      * errors), and what did not fully sync (an association, an untranslatable value) as an error beside it.
-     * Returns how many records synced with a write; collects the association moves to make.
+     * Returns how many records synced with a write; collects the association moves to make, and the records whose
+     * pairing another worker saved meanwhile (their plan was not stored).
      */
-    private int saveOutcomes(String object, SyncBatchMessage message, Plans plans, Map<String, RecordFailure> failures,
-            List<AssociationMove> moves, Instant now) {
+    private int saveOutcomes(String object, SyncBatchMessage message, Plans plans, Set<String> pairedNow,
+            Map<String, RecordFailure> failures, List<AssociationMove> moves,
+            List<SyncBatchMessage.RecordRef> changedMeanwhile, Instant now) {
         boolean retry = RETRY.equals(message.reason());
         int written = 0;
         for (RecordPlan plan : plans.plans()) {
@@ -267,9 +318,14 @@ public class SyncBatchService {
                 errors.record(object, p.hubspotId(), p.salesforceId(), failure.category().name(), failure.message(), now);
                 continue;
             }
+            try {
+                saver.save(plan, now);
+            } catch (PairingChangedException e) {
+                changedMeanwhile.add(new SyncBatchMessage.RecordRef(p.hubspotId(), null));
+                continue;
+            }
             AssociationOutcome moved = plans.associations().get(p.hubspotId());
             moves.addAll(moved.moves());
-            saver.save(plan, now);
             if (plan.writesAnything() || !moved.moves().isEmpty()) {
                 written++;
             }
@@ -277,6 +333,10 @@ public class SyncBatchService {
                 for (ErrorCategory category : ErrorCategory.values()) {
                     errors.resolve(object, p.hubspotId(), p.salesforceId(), category.name(), now);
                 }
+            }
+            if (retry && !pairedNow.contains(p.hubspotId())) {
+                // Errors from before it had a partner (a failed create) name one side only: resolved now it synced.
+                errors.resolveBeforePairing(object, p.hubspotId(), p.salesforceId(), ERROR_CATEGORIES, now);
             }
             if (!moved.problems().isEmpty()) {
                 errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.ASSOCIATIONS.name(),
@@ -359,5 +419,10 @@ public class SyncBatchService {
 
     /** What a batch did, for logs and tests. */
     public record SyncOutcome(int recordsTriggered, int recordsWritten, int recordsFailed, int pairingsRemoved) {
+
+        SyncOutcome plus(SyncOutcome other) {
+            return new SyncOutcome(recordsTriggered + other.recordsTriggered, recordsWritten + other.recordsWritten,
+                    recordsFailed + other.recordsFailed, pairingsRemoved + other.pairingsRemoved);
+        }
     }
 }

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmsync.config.CrmSyncConfig;
 import io.crmsync.resync.ResyncJob;
 import io.crmsync.resync.ResyncJobRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Resync workers finishing batches at the same moment: DynamoDB cancels all but one of the transactions that touch
@@ -28,6 +32,10 @@ class ResyncProgressRaceTest {
 
     @Inject
     ResyncJobRepository jobs;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    CrmSyncConfig config;
 
     @Test
     void batchesFinishingAtOnce_areAllCounted_andTheJobCompletes() throws Exception {
@@ -59,5 +67,26 @@ class ResyncProgressRaceTest {
         assertThat(job.batchesDone()).isEqualTo(BATCHES);
         assertThat(job.processed()).isEqualTo(BATCHES * 10L);
         assertThat(job.status()).isEqualTo(ResyncJob.Status.COMPLETED);
+    }
+
+    @Test
+    void lastBatchCountedThenTheWorkerCrashedBeforeFinishing_theRedeliveryFinishesTheJob() {
+        // given: a job of three batches (as the job believes); the first is counted
+        String id = "rs" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Instant now = Instant.now();
+        jobs.create(new ResyncJob(id, "contact", "1", ResyncJob.Status.RUNNING, 30, 3, 0, 0, 0, 0, 0, 0, now, null));
+        jobs.applyBatch(id, "resync-" + id + "-0", 10, 1, 0, now);
+
+        // when: the last batch's count commits, and the worker dies before it marks the job finished (simulated by
+        // counting it while the job still waited for a third batch, then taking that batch away); SQS redelivers it
+        jobs.applyBatch(id, "resync-" + id + "-1", 10, 1, 0, now);
+        dynamo.updateItem(r -> r.tableName(config.tableName())
+                .key(Map.of("pk", AttributeValue.fromS("RESYNC#" + id), "sk", AttributeValue.fromS("JOB")))
+                .updateExpression("SET #batches = :two").expressionAttributeNames(Map.of("#batches", "batches"))
+                .expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2"))));
+        jobs.applyBatch(id, "resync-" + id + "-1", 10, 1, 0, now);
+
+        // then
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(ResyncJob.Status.COMPLETED);
     }
 }

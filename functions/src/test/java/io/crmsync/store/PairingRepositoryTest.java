@@ -252,13 +252,36 @@ class PairingRepositoryTest {
     }
 
     @Test
-    void save_ofAPairingAbove400KB_failsNamingTheLimit_andKeepsTheStoredPairing() {
-        // given: two long-text values of 250 KB each, as a Salesforce long text area can hold
+    void save_ofTwo250KBLongTextValues_storesThemAsDigests_thatStillTellAChangeFromTheSameValue() {
+        // given: two long-text values of 250 KB each, as a Salesforce long text area can hold (failed before: 400 KB)
         Pairing v1 = pairings.create(Pairing.of("contact", id(), id(), SalesforceType.CONTACT));
         String longText = "x".repeat(250_000);
 
+        // when
+        pairings.save(v1.withSynced(Map.of("notes", longText), Map.of("Notes__c", longText), T0));
+
+        // then: the stored last values are compact, match the text they were made from, and not another one
+        Pairing stored = pairings.findByHubspotId("contact", v1.hubspotId()).orElseThrow();
+        String notes = stored.hubspotValues().get("notes");
+        assertThat(notes.length()).isLessThan(LongValues.STORED_LIMIT);
+        assertThat(io.crmsync.sync.rules.Values.same(longText, notes)).isTrue();
+        assertThat(io.crmsync.sync.rules.Values.same(longText + "y", notes)).isFalse();
+        assertThat(io.crmsync.sync.rules.Values.same(longText, stored.salesforceValues().get("Notes__c"))).isTrue();
+    }
+
+    @Test
+    void save_ofAPairingAbove400KB_failsNamingTheLimit_andKeepsTheStoredPairing() {
+        // given: 300 mapped fields of 1,000 characters on each side (each below the digest threshold): 600 KB
+        Pairing v1 = pairings.create(Pairing.of("contact", id(), id(), SalesforceType.CONTACT));
+        Map<String, String> hubspot = new java.util.HashMap<>();
+        Map<String, String> salesforce = new java.util.HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            hubspot.put("p" + i, "x".repeat(1_000));
+            salesforce.put("F" + i + "__c", "x".repeat(1_000));
+        }
+
         // when / then
-        assertThatThrownBy(() -> pairings.save(v1.withSynced(Map.of("notes", longText), Map.of("Notes__c", longText), T0)))
+        assertThatThrownBy(() -> pairings.save(v1.withSynced(hubspot, salesforce, T0)))
                 .isInstanceOf(ItemTooLargeException.class).hasMessageContaining("400 KB");
         assertThat(pairings.findByHubspotId("contact", v1.hubspotId())).contains(v1);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,8 +14,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmsync.config.CrmSyncConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 class SegmentSnapshotRepositoryTest {
@@ -23,6 +28,10 @@ class SegmentSnapshotRepositoryTest {
 
     @Inject
     SegmentSnapshotRepository snapshots;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    CrmSyncConfig config;
 
     @Test
     void snapshotOf100000Members_isSplitAcrossItems_andReadBackWhole() {
@@ -77,19 +86,58 @@ class SegmentSnapshotRepositoryTest {
     }
 
     @Test
-    void latest_returnsTheMostRecentSnapshotOfTheSegment_includingAnEmptyOne() {
+    void current_isTheLastSnapshotMadeCurrent_includingAnEmptyOne_neverAnOlderOne_norOneOnlySaved() {
         // given
         String segment = UUID.randomUUID().toString();
-        snapshots.save(new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0, Set.of("1")), RETENTION);
-        String emptied = UUID.randomUUID().toString();
-        snapshots.save(new SegmentSnapshot(emptied, "contact", segment, T0.plusMillis(500), Set.of()), RETENTION);
+        var first = new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0, Set.of("1"));
+        var emptied = new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0.plusMillis(500), Set.of());
+        var onlySaved = new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0.plusSeconds(9), Set.of("9"));
+        snapshots.save(first, RETENTION);
+        snapshots.save(emptied, RETENTION);
+        snapshots.save(onlySaved, RETENTION);
 
-        // when
-        SegmentSnapshot latest = snapshots.latest("contact", segment).orElseThrow();
+        // when: made current out of order; the last one saved never is
+        snapshots.makeCurrent(emptied, RETENTION, T0);
+        boolean olderMoved = snapshots.makeCurrent(first, RETENTION, T0);
 
         // then
-        assertThat(latest.snapshotId()).isEqualTo(emptied);
-        assertThat(latest.members()).isEmpty();
-        assertThat(snapshots.latest("contact", UUID.randomUUID().toString())).isEmpty();
+        SegmentSnapshot current = snapshots.current("contact", segment).orElseThrow();
+        assertThat(olderMoved).isFalse();
+        assertThat(current.snapshotId()).isEqualTo(emptied.snapshotId());
+        assertThat(current.members()).isEmpty();
+        assertThat(snapshots.current("contact", UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
+    void currentSnapshot_neverExpiresWhileCurrent_andExpiresOnceReplaced() {
+        // given: a snapshot of ~3 parts made current
+        String segment = UUID.randomUUID().toString();
+        Set<String> members = IntStream.range(0, 15_000).mapToObj(i -> String.format("003%015d", i))
+                .collect(Collectors.toSet());
+        var older = new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0, members);
+        snapshots.save(older, RETENTION);
+        snapshots.makeCurrent(older, RETENTION, T0);
+
+        // then: no item of it has an expiry (polls may stop for days; batches must still find the membership)
+        assertThat(expiries(older.snapshotId())).hasSizeGreaterThan(2).allMatch(e -> e == null);
+
+        // when: a newer snapshot replaces it
+        var newer = new SegmentSnapshot(UUID.randomUUID().toString(), "contact", segment, T0.plusSeconds(900), members);
+        snapshots.save(newer, RETENTION);
+        Instant replacedAt = T0.plusSeconds(960);
+        snapshots.makeCurrent(newer, RETENTION, replacedAt);
+
+        // then: the replaced one expires RETENTION after it was replaced; the new one does not expire
+        assertThat(expiries(older.snapshotId())).allMatch(e -> e != null && e == replacedAt.plus(RETENTION).getEpochSecond());
+        assertThat(expiries(newer.snapshotId())).allMatch(e -> e == null);
+    }
+
+    /** The TTL of each item of the snapshot (null: never expires). */
+    private List<Long> expiries(String snapshotId) {
+        return dynamo.query(r -> r.tableName(config.tableName()).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SNAP#" + snapshotId)))).items()
+                .stream().map(item -> item.containsKey(StoreSchema.TTL) ? Long.valueOf(item.get(StoreSchema.TTL).n())
+                        : null).toList();
     }
 }

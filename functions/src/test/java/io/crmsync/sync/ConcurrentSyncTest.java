@@ -7,6 +7,7 @@ import static io.crmsync.sync.SyncFixtures.salesforce;
 import static io.crmsync.sync.SyncFixtures.sf;
 import static io.crmsync.sync.SyncFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.crmsync.store.FieldChange;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncDirection;
+import io.crmsync.sync.worker.PairingChangedException;
 import io.crmsync.sync.worker.PairingSaver;
 import io.crmsync.sync.worker.RecordPlan;
 import io.crmsync.testing.ExportProfile;
@@ -31,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
-/** Two workers on one pairing: optimistic locking re-reads and re-applies, so no update is lost. */
+/** Two workers on one pairing: optimistic locking refuses a stale plan, which is planned again; no update is lost. */
 @QuarkusTest
 @TestProfile(ExportProfile.SyncBatch.class)
 class ConcurrentSyncTest {
@@ -46,7 +48,7 @@ class ConcurrentSyncTest {
     HubSpotClient hubspotClient;
 
     @Test
-    void twoSavesFromTheSameRead_bothLand_theSecondRetriedOnTheNewVersion() {
+    void twoSavesFromTheSameRead_theSecondIsRefused_keepsItsHistory_andAsksForANewPlan() {
         // given: two workers read the pairing at the same version
         Pairing read = pairings.create(Pairing.of("contact", unique("9"), unique("00Q"), io.crmsync.store.SalesforceType.LEAD));
         Instant now = Instant.now();
@@ -55,11 +57,11 @@ class ConcurrentSyncTest {
 
         // when
         saver.save(first, now);
-        Pairing saved = saver.save(second, now).orElseThrow();
 
-        // then
-        assertThat(saved.version()).isEqualTo(read.version() + 2);
-        assertThat(saved.hubspotValues()).containsEntry("firstname", "Ada").containsEntry("lastname", "Lovelace");
+        // then: the second plan's values were made from a version that is gone: not stored, but its history is
+        assertThatThrownBy(() -> saver.save(second, now)).isInstanceOf(PairingChangedException.class);
+        Pairing saved = pairings.findByHubspotId("contact", read.hubspotId()).orElseThrow();
+        assertThat(saved.hubspotValues()).containsEntry("firstname", "Ada").doesNotContainKey("lastname");
         assertThat(saved.history()).extracting(FieldChange::field).containsExactly("firstname", "lastname");
     }
 

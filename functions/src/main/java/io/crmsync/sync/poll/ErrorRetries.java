@@ -47,14 +47,24 @@ public class ErrorRetries {
         do {
             Page<SyncError> page = errors.listOpen(object, Optional.empty(), cursor, 100);
             for (SyncError e : page.items()) {
-                boolean rested = !e.lastSeen().plus(policy.interval()).isAfter(now);
-                if (rested && e.attempts() < policy.maxAttempts() && e.hubspotId() != null) {
-                    refs.add(new SyncBatchMessage.RecordRef(e.hubspotId(), null));
+                boolean rested = !e.lastSeen().plus(backoff(e.attempts())).isAfter(now);
+                if (rested && e.attempts() < policy.maxAttempts()) {
+                    // An error from before the record had a partner names one side: the retry pairs it from there.
+                    refs.add(e.hubspotId() != null ? new SyncBatchMessage.RecordRef(e.hubspotId(), null)
+                            : new SyncBatchMessage.RecordRef(null, e.salesforceId()));
                 }
             }
             cursor = page.cursor();
         } while (cursor.isPresent());
         return refs.stream().distinct().toList();
+    }
+
+    /**
+     * The rest before the next attempt doubles with each failed one (the interval, twice it, four times...; at most
+     * 64 times), so a record that keeps failing costs fewer calls while it waits for the user.
+     */
+    private java.time.Duration backoff(long attempts) {
+        return policy.interval().multipliedBy(1L << Math.min(6, Math.max(0, attempts - 1)));
     }
 
     /**

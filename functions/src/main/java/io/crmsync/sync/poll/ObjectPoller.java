@@ -89,8 +89,10 @@ public class ObjectPoller {
         Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
         Instant settledBefore = now.minus(config.segmentSettle());
         Instant hsBookmark = now;
+        Optional<SegmentRefresher.Refresh> refreshed = Optional.empty();
         if (segment.isPresent()) {
             var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
+            refreshed = Optional.of(refresh);
             Set<String> members = refresh.snapshot().members();
             for (Change c : hsWork) {
                 // A member changed moments ago may be about to leave the segment (HubSpot re-evaluates lists
@@ -109,11 +111,16 @@ public class ObjectPoller {
 
         List<RecordRef> work = byPairing(object, refs);
         int changes = work.size();
-        int batches = fanOut.send(object, "POLL", pollId + "-" + object, work);
+        // The batches name the snapshot taken above: workers judge by it (read by id, strongly consistent), not by
+        // whatever the segment's current snapshot is when they run.
+        String snapshotId = refreshed.map(r -> r.snapshot().snapshotId()).orElse(null);
+        int batches = fanOut.send(object, "POLL", pollId + "-" + object, work, snapshotId);
         // Apart, so that what getDeleted reported (and only that) may archive a HubSpot record, whatever the segment.
         batches += fanOut.send(object, SyncBatchMessage.DELETE, pollId + "-" + object + "-deleted", deleted);
         List<RecordRef> due = retries.due(object, now);
-        batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due);
+        batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due, snapshotId);
+        // Only now that its joiners are queued does the snapshot become the one the next poll compares with.
+        refreshed.ifPresent(r -> segments.makeCurrent(r, now));
         next.forEach(watermarks::advance);
         return new PollSummary.ObjectResult(object, "POLLED", changes + deleted.size() + due.size(), batches);
     }

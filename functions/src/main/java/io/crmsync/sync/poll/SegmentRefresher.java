@@ -13,13 +13,21 @@ import io.crmsync.store.SegmentSnapshotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Takes a new snapshot of an inclusion segment and compares it with the previous one. The poller calls it after it
+ * Takes a new snapshot of an inclusion segment and compares it with the current one. The poller calls it after it
  * has read the changes, so eligibility is decided against membership that is at least as new as those changes.
+ *
+ * <p>Two steps, so that no joiner is lost: {@link #refresh} stores the new snapshot beside the current one; the
+ * caller queues the joiners (their batches name the new snapshot), and only then {@link #makeCurrent} makes it the
+ * one the next refresh compares with. A caller that dies in between leaves the current snapshot as it was, and the
+ * next refresh finds the same joiners again (syncing a record twice is harmless; losing it is not).
  */
 @ApplicationScoped
 public class SegmentRefresher {
 
-    /** Old snapshots are kept a day for diagnosis; the latest is all the sync needs. */
+    /**
+     * Replaced snapshots (and new ones a poll died before making current) are kept a day, for batches still in
+     * flight that name them and for diagnosis; the current one is kept until it is replaced.
+     */
     private static final Duration RETENTION = Duration.ofDays(1);
 
     private final HubSpotClient hubspot;
@@ -34,7 +42,7 @@ public class SegmentRefresher {
     }
 
     public Refresh refresh(String object, String listId, String snapshotId, Instant takenAt) {
-        Optional<SegmentSnapshot> previous = snapshots.latest(object, listId);
+        Optional<SegmentSnapshot> previous = snapshots.current(object, listId);
         Set<String> members = new LinkedHashSet<>(hubspot.lists().allMembers(listId));
         SegmentSnapshot snapshot = new SegmentSnapshot(snapshotId, object, listId, takenAt, members);
         snapshots.save(snapshot, RETENTION);
@@ -44,5 +52,10 @@ public class SegmentRefresher {
         Set<String> left = new HashSet<>(before);
         left.removeAll(members);
         return new Refresh(snapshot, entered, left);
+    }
+
+    /** After the joiners of {@code refresh} were queued: the next refresh compares with its snapshot. */
+    public void makeCurrent(Refresh refresh, Instant now) {
+        snapshots.makeCurrent(refresh.snapshot(), RETENTION, now);
     }
 }
