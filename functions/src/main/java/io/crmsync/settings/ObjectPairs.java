@@ -8,7 +8,8 @@ import io.crmsync.sync.SyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The object pairs crm-sync syncs: the four standard ones HubSpot's connector has, plus custom objects from
+ * The object pairs crm-sync syncs: the standard ones HubSpot's connector has (activities included: HubSpot tasks are
+ * Salesforce Tasks, meetings are Events), plus custom objects from
  * {@code crmsync.sync.custom-objects.<hubspotType>=<SalesforceObject>}.
  */
 @ApplicationScoped
@@ -18,12 +19,14 @@ public class ObjectPairs {
             "contact", ObjectPair.of("contact", "Lead", "Contact"),
             "company", ObjectPair.of("company", "Account"),
             "deal", ObjectPair.of("deal", "Opportunity"),
-            "ticket", ObjectPair.of("ticket", "Case"));
+            "ticket", ObjectPair.of("ticket", "Case"),
+            "task", ObjectPair.of("task", "Task"),
+            "meeting", ObjectPair.of("meeting", "Event"));
 
     private final Map<String, ObjectPair> pairs = new LinkedHashMap<>();
 
     ObjectPairs(SyncConfig config) {
-        for (String object : new String[] { "contact", "company", "deal", "ticket" }) {
+        for (String object : new String[] { "contact", "company", "deal", "ticket", "task", "meeting" }) {
             pairs.put(object, STANDARD.get(object));
         }
         config.customObjects().forEach((hubspot, salesforce) -> pairs.put(hubspot, ObjectPair.of(hubspot, salesforce)));

@@ -135,11 +135,14 @@ public final class SandboxSchema {
                 field("Subject", STRING),
                 field("Status", PICKLIST).withPicklist("Not Started", "In Progress", "Completed"),
                 field("Priority", PICKLIST).withPicklist("High", "Normal", "Low"),
+                field("Type", PICKLIST).withPicklist("Call", "Email", "Meeting", "Other"),
+                field("TaskSubtype", PICKLIST).withPicklist("Task", "Email", "Call"),
                 field("ActivityDate", DATE),
                 field("Description", TEXTAREA),
                 field("WhoId", REFERENCE).referencing("Contact", "Lead"),
                 field("WhatId", REFERENCE).referencing("Account", "Opportunity", "Case"),
                 field("OwnerId", REFERENCE).referencing("User"),
+                field("HubSpot_Id__c", STRING).withLength(64).asExternalId(),
                 formula("Is_High_Priority__c", BOOLEAN, "ISPICKVAL(Priority, \"High\")",
                         (r, l) -> "High".equals(r.get("Priority")))), List.of());
     }
@@ -154,6 +157,7 @@ public final class SandboxSchema {
                 field("WhoId", REFERENCE).referencing("Contact", "Lead"),
                 field("WhatId", REFERENCE).referencing("Account", "Opportunity", "Case"),
                 field("OwnerId", REFERENCE).referencing("User"),
+                field("HubSpot_Id__c", STRING).withLength(64).asExternalId(),
                 formula("Duration_Hours__c", DOUBLE, "DurationInMinutes / 60", (r, l) -> {
                     Long minutes = (Long) r.get("DurationInMinutes");
                     return minutes == null ? null
