@@ -32,14 +32,22 @@ public class AssociationSync {
 
     private final HubSpotClient hubspot;
     private final PairingRepository pairings;
+    private final ContactRoles contactRoles;
 
-    AssociationSync(HubSpotClient hubspot, PairingRepository pairings) {
+    AssociationSync(HubSpotClient hubspot, PairingRepository pairings, ContactRoles contactRoles) {
         this.hubspot = hubspot;
         this.pairings = pairings;
+        this.contactRoles = contactRoles;
     }
 
     /** Reads what the batch's associations are now (nothing when the object has no links). */
     public AssociationState read(MappedObject schema, List<Pairing> batch, Map<String, SObject> salesforceRecords) {
+        AssociationState lookups = readLookups(schema, batch, salesforceRecords);
+        return schema.object().equals("deal") ? lookups.withRoles(contactRoles.read(batch)) : lookups;
+    }
+
+    private AssociationState readLookups(MappedObject schema, List<Pairing> batch,
+            Map<String, SObject> salesforceRecords) {
         String object = schema.object();
         List<AssociationLink> links = AssociationLink.of(object);
         // Only records whose Salesforce side has a lookup (a Contact, not a Lead) cost an associations read.
@@ -71,7 +79,7 @@ public class AssociationSync {
         salesforceTargets.forEach((target, ids) -> bySalesforce.put(target, pairings.findBySalesforceIds(target, ids)));
         Map<String, Map<String, Pairing>> byHubspot = new LinkedHashMap<>();
         hubspotTargets.forEach((target, ids) -> byHubspot.put(target, pairings.findByHubspotIds(target, ids)));
-        return new AssociationState(associated, bySalesforce, byHubspot);
+        return new AssociationState(associated, bySalesforce, byHubspot, ContactRoles.State.NONE);
     }
 
     /** Decides one pairing's associations against the last synced ones. */
@@ -84,7 +92,15 @@ public class AssociationSync {
                 decidePolymorphic(state, pairing, sobject, salesforce, group, out);
             }
         }
-        return new AssociationOutcome(out.sfWrites, out.moves, out.hsAfter, out.sfAfter, out.problems);
+        List<ContactRoles.RoleChange> roleChanges = List.of();
+        if (pairing.objectType().equals("deal") && sobject.equals("Opportunity")) {
+            ContactRoles.Outcome roles = contactRoles.decide(state.roles(), pairing);
+            out.hsAfter.putAll(roles.hubspotAfter());
+            out.sfAfter.putAll(roles.salesforceAfter());
+            out.problems.addAll(roles.problems());
+            roleChanges = roles.changes();
+        }
+        return new AssociationOutcome(out.sfWrites, out.moves, roleChanges, out.hsAfter, out.sfAfter, out.problems);
     }
 
     /** What one pairing's links decided, collected across its lookups. */
@@ -228,6 +244,15 @@ public class AssociationSync {
         return "Waiting for " + link.targetObject() + " to sync: HubSpot " + pairing.objectType() + " "
                 + pairing.hubspotId() + " is associated with " + link.targetObject() + " " + hubspotId + ", which has no"
                 + " Salesforce record yet. Sync that record, then retry this error.";
+    }
+
+    /**
+     * Makes the Opportunity contact role changes the outcomes ask for (roles in Salesforce, deal contacts in HubSpot).
+     *
+     * @return refusals by deal (HubSpot id)
+     */
+    public Map<String, String> applyRoles(List<ContactRoles.RoleChange> changes) {
+        return changes.isEmpty() ? Map.of() : contactRoles.apply(changes);
     }
 
     /** Applies the moves: adds first, then removals, so a record is never left with no company in between. */

@@ -16,6 +16,7 @@ import io.crmsync.associations.AssociationMove;
 import io.crmsync.associations.AssociationOutcome;
 import io.crmsync.associations.AssociationState;
 import io.crmsync.associations.AssociationSync;
+import io.crmsync.associations.ContactRoles;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
@@ -105,8 +106,9 @@ public class SyncBatchService {
 
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
+        Map<String, String> rolesRefused = applyContactRoles(plans, failures);
         List<AssociationMove> moves = new ArrayList<>();
-        int written = saveOutcomes(object, message, plans, failures, moves, now);
+        int written = saveOutcomes(object, message, plans, failures, rolesRefused, moves, now);
         applyAssociationMoves(object, moves, now);
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
@@ -229,7 +231,7 @@ public class SyncBatchService {
      * Returns how many records synced with a write; collects the association moves to make.
      */
     private int saveOutcomes(String object, SyncBatchMessage message, Plans plans, Map<String, RecordFailure> failures,
-            List<AssociationMove> moves, Instant now) {
+            Map<String, String> rolesRefused, List<AssociationMove> moves, Instant now) {
         boolean retry = RETRY.equals(message.reason());
         int written = 0;
         for (RecordPlan plan : plans.plans()) {
@@ -241,8 +243,15 @@ public class SyncBatchService {
             }
             AssociationOutcome moved = plans.associations().get(p.hubspotId());
             moves.addAll(moved.moves());
+            String refusedRoles = rolesRefused.get(p.hubspotId());
+            if (refusedRoles != null) {
+                // Its contact roles keep their last synced sets: the next sync finds the same change and retries it.
+                plan = ContactRoles.withoutRoles(plan.pairing(), plan);
+                errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.ASSOCIATIONS.name(), refusedRoles,
+                        now);
+            }
             saver.save(plan, now);
-            if (plan.writesAnything() || !moved.moves().isEmpty()) {
+            if (plan.writesAnything() || moved.changed()) {
                 written++;
             }
             if (retry) {
@@ -261,6 +270,17 @@ public class SyncBatchService {
             }
         }
         return written;
+    }
+
+    /**
+     * A deal's contact roles change before its pairing is saved (of the records whose own write succeeded), so a
+     * refused change is not stored as synced. Returns the refusals by deal.
+     */
+    private Map<String, String> applyContactRoles(Plans plans, Map<String, RecordFailure> failures) {
+        List<ContactRoles.RoleChange> changes = plans.plans().stream()
+                .filter(plan -> !failures.containsKey(plan.pairing().hubspotId()))
+                .flatMap(plan -> plans.associations().get(plan.pairing().hubspotId()).roleChanges().stream()).toList();
+        return associations.applyRoles(changes);
     }
 
     /** After the pairings are saved: a failed association call retries the batch, which finds them still to move. */
