@@ -29,13 +29,19 @@ import jakarta.enterprise.context.ApplicationScoped;
  * against the set last synced on the pairing ({@value #SALESFORCE_KEY} in Salesforce ids, {@value #HUBSPOT_KEY} in
  * HubSpot ids), so a change on one side never undoes one on the other; on a first sync the two sets are merged.
  * The changes are made before the pairing is saved; a deal whose change was refused keeps its previous last synced
- * sets, so the next sync finds the same change and tries again. Costs per batch of deals: one SOQL query, one associations read, DynamoDB reads.
+ * sets, so the next sync finds the same change and tries again. Costs per batch of deals: one SOQL query per 80
+ * deals, one associations read, DynamoDB reads.
  */
 @ApplicationScoped
 public class ContactRoles {
 
     public static final String SALESFORCE_KEY = "@OpportunityContactRole";
     public static final String HUBSPOT_KEY = "@contacts";
+    /**
+     * Opportunity ids per query: a query is a GET, and a batch's 200 ids would make a URL longer than servers take
+     * (the sandbox's, like many proxies, stops at 4 KB; an id is 18 characters and ~30 once quoted and encoded).
+     */
+    static final int QUERY_CHUNK = 80;
     private final SalesforceClient salesforce;
     private final HubSpotClient hubspot;
     private final PairingRepository pairings;
@@ -73,10 +79,13 @@ public class ContactRoles {
             return State.NONE;
         }
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
-        for (SObject r : salesforce.query(Soql.select("Id", "OpportunityId", "ContactId")
-                .from("OpportunityContactRole").where(Condition.in("OpportunityId", opportunities)).orderBy("Id"))) {
-            roles.computeIfAbsent(r.getString("OpportunityId"), k -> new LinkedHashMap<>())
-                    .putIfAbsent(r.getString("ContactId"), r.id());
+        for (int from = 0; from < opportunities.size(); from += QUERY_CHUNK) {
+            List<String> chunk = opportunities.subList(from, Math.min(opportunities.size(), from + QUERY_CHUNK));
+            for (SObject r : salesforce.query(Soql.select("Id", "OpportunityId", "ContactId")
+                    .from("OpportunityContactRole").where(Condition.in("OpportunityId", chunk)).orderBy("Id"))) {
+                roles.computeIfAbsent(r.getString("OpportunityId"), k -> new LinkedHashMap<>())
+                        .putIfAbsent(r.getString("ContactId"), r.id());
+            }
         }
         Map<String, List<String>> contacts = new LinkedHashMap<>();
         hubspot.associations().read("deal", "contact", deals.stream().map(Pairing::hubspotId).distinct().toList())

@@ -85,6 +85,21 @@ class ContactRolesSyncTest extends CrmPollSupport {
         assertThat(contactsOf(dealId)).containsExactly(contactId);
     }
 
+    @Test
+    void contactRoleOnOneOfManyChangedOpportunities_isSyncedWithTheWholeBatch() {
+        // given: 150 opportunities changed at once (one batch reads the roles of all of them)
+        List<String> many = salesforce().seed("Opportunity", 150, i -> Map.of("Name", unique("Gemini " + i),
+                "StageName", "Prospecting", "CloseDate", LocalDate.of(2026, 6, 1), "Amount", new BigDecimal("5"),
+                "AccountId", account));
+        salesforce().insert("OpportunityContactRole", Map.of("OpportunityId", many.get(149), "ContactId", contact));
+
+        // when
+        pollAndSync();
+
+        // then
+        assertThat(contactsOf(hubspotId("deal", many.get(149)))).containsExactly(hubspotId("contact", contact));
+    }
+
     private List<Object> rolesOf(String opportunityId) {
         var store = salesforce().store();
         return store.table(store.schema().object("OpportunityContactRole").orElseThrow()).values().stream()
