@@ -11,6 +11,12 @@ public interface CrmSyncConfig {
 
     Queues queues();
 
+    /**
+     * The custom object pairs a deployment starts with, {@code Invoice__c=2-1000002} each (the template's
+     * {@code CustomObjects}); {@code PUT /settings/custom-objects} replaces them at run time.
+     */
+    java.util.Optional<java.util.List<String>> customObjects();
+
     interface Queues {
         /** One message per page of Salesforce records to import. */
         String importChunksUrl();

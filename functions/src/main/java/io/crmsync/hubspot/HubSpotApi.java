@@ -34,6 +34,14 @@ public interface HubSpotApi {
     Response properties(@PathParam("objectType") String objectType);
 
     @GET
+    @Path("/crm/v3/schemas")
+    Response schemas();
+
+    @POST
+    @Path("/crm/v3/properties/{objectType}")
+    Response createProperty(@PathParam("objectType") String objectType, String body);
+
+    @GET
     @Path("/crm/v3/owners/")
     Response owners(@QueryParam("limit") int limit, @QueryParam("after") String after);
 

@@ -26,6 +26,7 @@ import io.crmsync.config.SecretResolver;
 import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.CrmObject;
+import io.crmsync.hubspot.model.CustomObjectSchema;
 import io.crmsync.hubspot.model.HubSpotOwner;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
@@ -212,6 +213,38 @@ public class HubSpotClient {
                     p.path("fieldType").asText(), p.path("hasUniqueValue").asBoolean(false),
                     p.path("modificationMetadata").path("readOnlyValue").asBoolean(false),
                     p.path("calculated").asBoolean(false), options));
+        }
+        return out;
+    }
+
+    /**
+     * Creates a property ({@code POST /crm/v3/properties/{objectType}}); a property of that name existing already is a
+     * {@link HubSpotConflictException}. {@code options} are the values of an enumeration or bool property.
+     */
+    public PropertyDefinition createProperty(String objectType, PropertyDefinition property, String groupName,
+            String description) {
+        ObjectNode body = mapper.createObjectNode().put("name", property.name()).put("label", property.label())
+                .put("type", property.type()).put("fieldType", property.fieldType()).put("groupName", groupName)
+                .put("description", description).put("hasUniqueValue", property.hasUniqueValue());
+        ArrayNode options = body.putArray("options");
+        for (int i = 0; i < property.options().size(); i++) {
+            String option = property.options().get(i);
+            options.addObject().put("label", option).put("value", option).put("displayOrder", i).put("hidden", false);
+        }
+        String json = body.toString();
+        JsonNode p = transport.call("properties.create", () -> api.createProperty(objectType, json));
+        return new PropertyDefinition(p.path("name").asText(), p.path("label").asText(), p.path("type").asText(),
+                p.path("fieldType").asText(), p.path("hasUniqueValue").asBoolean(false), false, false,
+                property.options());
+    }
+
+    /** The portal's custom object types ({@code GET /crm/v3/schemas}), one call. */
+    public List<CustomObjectSchema> customObjectSchemas() {
+        JsonNode answer = transport.call("schemas", api::schemas);
+        List<CustomObjectSchema> out = new ArrayList<>();
+        for (JsonNode s : HubSpotReader.results("schemas", answer)) {
+            out.add(new CustomObjectSchema(s.path("objectTypeId").asText(), s.path("name").asText(),
+                    s.path("fullyQualifiedName").asText(), s.path("labels").path("plural").asText()));
         }
         return out;
     }

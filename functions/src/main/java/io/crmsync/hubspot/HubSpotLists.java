@@ -51,6 +51,16 @@ public final class HubSpotLists {
     }
 
     /**
+     * The list's {@code filterBranch} as the Lists API returns it with {@code includeFilters=true}; a JSON null for a
+     * MANUAL list, which has no filters.
+     */
+    public JsonNode filterBranch(String listId) {
+        JsonNode answer = transport.call("lists.get", () -> api.getList(listId, true));
+        JsonNode list = answer.has("list") ? answer.get("list") : answer;
+        return list.path("filterBranch").isMissingNode() ? mapper.nullNode() : list.get("filterBranch");
+    }
+
+    /**
      * Every list of the given processing types, following the search's offset paging: how a user picks an inclusion
      * segment. Stops at {@value #MAX_SEARCHED} lists, far more than a portal keeps in use.
      */

@@ -17,6 +17,7 @@ import io.crmsync.salesforce.model.Describe;
 import io.crmsync.salesforce.model.FieldDescribe;
 import io.crmsync.salesforce.soql.Condition;
 import io.crmsync.salesforce.soql.Soql;
+import io.crmsync.settings.CustomObjects;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,13 +35,14 @@ public class ImportOptions {
     private final ImportCatalogue catalogue;
     private final ImportPlanner planner;
     private final SalesforceClient salesforce;
-    private final ImportsConfig config;
+    private final CustomObjects customObjects;
 
-    ImportOptions(ImportCatalogue catalogue, ImportPlanner planner, SalesforceClient salesforce, ImportsConfig config) {
+    ImportOptions(ImportCatalogue catalogue, ImportPlanner planner, SalesforceClient salesforce,
+            CustomObjects customObjects) {
         this.catalogue = catalogue;
         this.planner = planner;
         this.salesforce = salesforce;
-        this.config = config;
+        this.customObjects = customObjects;
     }
 
     @RegisterForReflection
@@ -50,7 +52,7 @@ public class ImportOptions {
     /** The importable objects, and the custom objects configured with a HubSpot counterpart. */
     public Objects objects() {
         return new Objects(Arrays.stream(ImportableObject.values()).map(ImportableObject::wireName).toList(),
-                config.customObjects().keySet().stream().sorted().toList());
+                customObjects.all().stream().map(CustomObjects.Pair::salesforceObject).sorted().toList());
     }
 
     @RegisterForReflection

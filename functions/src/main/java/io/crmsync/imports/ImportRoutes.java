@@ -13,6 +13,7 @@ import io.crmsync.api.ApiRoutes;
 import io.crmsync.api.RouteTable;
 import io.crmsync.imports.definition.ImportDefinition;
 import io.crmsync.imports.definition.InvalidImportException;
+import io.crmsync.segments.SegmentIgnoresImportMarkerException;
 import io.crmsync.store.ImportJob;
 import io.crmsync.store.ImportJobNotFoundException;
 import io.crmsync.store.ImportJobStateException;
@@ -108,6 +109,8 @@ public class ImportRoutes implements ApiRoutes {
             } catch (ImportJobStateException e) {
                 throw ApiException.conflict("IMPORT_FINISHED", "Import " + request.pathParam("id") + " is "
                         + e.current() + " and can no longer be cancelled.");
+            } catch (SegmentIgnoresImportMarkerException e) {
+                throw new ApiException(409, "SEGMENT_IGNORES_IMPORT_MARKER", e.getMessage(), "syncToInclusionSegment");
             } catch (InvalidCursorException e) {
                 throw ApiException.badRequest("INVALID_CURSOR", "The cursor is not one this API returned.", "cursor");
             }

@@ -16,6 +16,7 @@ import io.crmsync.imports.definition.ImportDefinition;
 import io.crmsync.store.ImportJob;
 import io.crmsync.store.ImportJobRepository;
 import io.crmsync.store.Page;
+import io.crmsync.segments.ImportMarker;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,13 +29,16 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final ImportPlanner planner;
+    private final ImportMarker marker;
     private final ImportJobRepository jobs;
     private final ImportQueue queue;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ImportService(ImportPlanner planner, ImportJobRepository jobs, ImportQueue queue, ObjectMapper mapper, Clock clock) {
+    ImportService(ImportPlanner planner, ImportMarker marker, ImportJobRepository jobs, ImportQueue queue,
+            ObjectMapper mapper, Clock clock) {
         this.planner = planner;
+        this.marker = marker;
         this.jobs = jobs;
         this.queue = queue;
         this.mapper = mapper;
@@ -54,6 +58,9 @@ public class ImportService {
     /** Creates the job (QUEUED, total known) and puts its first page on the import queue. */
     public ImportJob start(ImportDefinition definition) {
         ImportPlan plan = planner.plan(definition);
+        if (definition.syncToInclusionSegment()) {
+            marker.prepareImport();
+        }
         long total = planner.count(plan);
         String id = UUID.randomUUID().toString();
         jobs.create(id, toJson(definition), clock.instant());

@@ -1,7 +1,6 @@
 package io.crmsync.imports;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +40,4 @@ public interface ImportsConfig {
     @WithDefault("default")
     String dealPipeline();
 
-    /** Salesforce custom objects by API name -> the HubSpot custom object type id (2-...) they import into. */
-    Map<String, String> customObjects();
 }

@@ -6,20 +6,44 @@ import io.crmsync.sync.translate.ValueTranslation;
 
 /**
  * OwnerId (a Salesforce User id) <-> hubspot_owner_id (a HubSpot owner id), through the person's email, as HubSpot's
- * connector matches owners. A person with no counterpart is a problem that names them and says how to fix it.
+ * connector matches owners. A person with no counterpart is a problem that names them and says how to fix it, unless
+ * a default owner is set for that direction ({@link DefaultOwners}): then the default stands in, with a note saying
+ * whom it replaced.
  */
-public record OwnerTranslation(OwnerDirectory directory) implements ValueTranslation {
+public record OwnerTranslation(OwnerDirectory directory, DefaultOwners.Choice defaults) implements ValueTranslation {
+
+    public OwnerTranslation(OwnerDirectory directory) {
+        this(directory, DefaultOwners.Choice.NONE);
+    }
 
     @Override
     public Translated toHubSpot(String salesforceUserId) {
         Translated first = toHubSpot(salesforceUserId, directory.current());
-        return first.ok() ? first : toHubSpot(salesforceUserId, directory.afterMiss());
+        Translated found = first.ok() ? first : toHubSpot(salesforceUserId, directory.afterMiss());
+        if (found.ok() || defaults.hubspotOwnerId() == null) {
+            return found;
+        }
+        return Translated.defaulted(defaults.hubspotOwnerId(), defaulted(found, "HubSpot owner "
+                + defaults.hubspotOwnerId()));
     }
 
     @Override
     public Translated toSalesforce(String hubspotOwnerId) {
         Translated first = toSalesforce(hubspotOwnerId, directory.current());
-        return first.ok() ? first : toSalesforce(hubspotOwnerId, directory.afterMiss());
+        Translated found = first.ok() ? first : toSalesforce(hubspotOwnerId, directory.afterMiss());
+        if (found.ok() || defaults.salesforceUserId() == null) {
+            return found;
+        }
+        return Translated.defaulted(defaults.salesforceUserId(), defaulted(found, "Salesforce user "
+                + defaults.salesforceUserId()));
+    }
+
+    /** "defaulted: Salesforce owner X (x@...) has no HubSpot owner with that email; the default ... was used". */
+    private static String defaulted(Translated miss, String defaultOwner) {
+        String problem = miss.problem();
+        int end = problem.indexOf(". ");
+        String why = end < 0 ? problem : problem.substring(0, end);
+        return "defaulted: " + why + "; the default owner (" + defaultOwner + ") was used";
     }
 
     private static Translated toHubSpot(String salesforceUserId, Owners owners) {

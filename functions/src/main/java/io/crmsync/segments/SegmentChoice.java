@@ -76,10 +76,9 @@ public class SegmentChoice {
         }
     }
 
-    /** Whether the list holds records of the object's type (any custom object type for a custom object). */
+    /** Whether the list holds records of the object's type (a custom object is named by its type id, 2-...). */
     private static boolean holds(String object, HubSpotList list) {
-        String expected = TYPE_IDS.get(object);
-        return expected != null ? expected.equals(list.objectTypeId())
-                : list.objectTypeId() != null && list.objectTypeId().startsWith("2-");
+        String expected = TYPE_IDS.getOrDefault(object, object);
+        return expected.equals(list.objectTypeId());
     }
 }

@@ -4,13 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.crmsync.sync.SyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The object pairs crm-sync syncs: the standard ones HubSpot's connector has (activities included: HubSpot tasks are
- * Salesforce Tasks, meetings are Events), plus custom objects from
- * {@code crmsync.sync.custom-objects.<hubspotType>=<SalesforceObject>}.
+ * Salesforce Tasks, meetings are Events), plus the custom object pairs of
+ * {@link CustomObjects} (chosen at run time), each keyed by its HubSpot object type id ({@code 2-...}).
  */
 @ApplicationScoped
 public class ObjectPairs {
@@ -23,24 +22,37 @@ public class ObjectPairs {
             "task", ObjectPair.of("task", "Task"),
             "meeting", ObjectPair.of("meeting", "Event"));
 
-    private final Map<String, ObjectPair> pairs = new LinkedHashMap<>();
+    private final CustomObjects customObjects;
 
-    ObjectPairs(SyncConfig config) {
-        for (String object : new String[] { "contact", "company", "deal", "ticket", "task", "meeting" }) {
-            pairs.put(object, STANDARD.get(object));
-        }
-        config.customObjects().forEach((hubspot, salesforce) -> pairs.put(hubspot, ObjectPair.of(hubspot, salesforce)));
+    ObjectPairs(CustomObjects customObjects) {
+        this.customObjects = customObjects;
     }
 
     public Optional<ObjectPair> find(String object) {
-        return Optional.ofNullable(pairs.get(object));
+        ObjectPair standard = STANDARD.get(object);
+        if (standard != null || object == null || !object.startsWith("2-")) {
+            return Optional.ofNullable(standard);
+        }
+        return customObjects.byHubSpotObject(object).map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject()));
     }
 
     public ObjectPair require(String object) {
-        return find(object).orElseThrow(() -> new UnknownObjectException(object, pairs.keySet()));
+        return find(object).orElseThrow(() -> new UnknownObjectException(object, all().keySet()));
     }
 
+    /** The standard pairs, then the custom ones (one settings read). */
     public Map<String, ObjectPair> all() {
-        return Map.copyOf(pairs);
+        Map<String, ObjectPair> pairs = new LinkedHashMap<>();
+        for (String object : new String[] { "contact", "company", "deal", "ticket", "task", "meeting" }) {
+            pairs.put(object, STANDARD.get(object));
+        }
+        customObjects.all().forEach(p -> pairs.put(p.hubspotObject(), ObjectPair.of(p.hubspotObject(),
+                p.salesforceObject())));
+        return pairs;
+    }
+
+    /** The HubSpot type ids of the custom object pairs, for the poller. */
+    public java.util.List<String> customObjectTypes() {
+        return customObjects.all().stream().map(CustomObjects.Pair::hubspotObject).toList();
     }
 }

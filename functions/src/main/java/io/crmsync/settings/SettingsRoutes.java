@@ -9,6 +9,7 @@ import io.crmsync.api.ApiRequest;
 import io.crmsync.api.ApiResponse;
 import io.crmsync.api.ApiRoutes;
 import io.crmsync.api.RouteTable;
+import io.crmsync.owners.DefaultOwners;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.segments.SegmentChoice;
 import io.crmsync.store.SalesforceType;
@@ -53,10 +54,14 @@ public class SettingsRoutes implements ApiRoutes {
     private final SegmentChoice segmentChoice;
     private final ContactCreation contactCreation;
     private final ContactDeletion contactDeletion;
+    private final DefaultOwners defaultOwners;
+    private final CustomObjects customObjects;
 
     SettingsRoutes(MappingCatalog mappings, MappingOptions mappingOptions, ObjectPairs pairs,
             InclusionSegmentSettings segments, SegmentChoice segmentChoice, ContactCreation contactCreation,
-            ContactDeletion contactDeletion) {
+            ContactDeletion contactDeletion, DefaultOwners defaultOwners, CustomObjects customObjects) {
+        this.defaultOwners = defaultOwners;
+        this.customObjects = customObjects;
         this.mappings = mappings;
         this.mappingOptions = mappingOptions;
         this.pairs = pairs;
@@ -74,7 +79,11 @@ public class SettingsRoutes implements ApiRoutes {
                 .get("/settings/inclusion-segments/{object}/choices", this::segmentChoices)
                 .put("/settings/inclusion-segments/{object}", this::putSegment)
                 .put("/settings/contact-creation", this::putContactCreation)
-                .put("/settings/contact-deletion", this::putContactDeletion);
+                .put("/settings/contact-deletion", this::putContactDeletion)
+                .get("/settings/custom-objects", r -> ApiResponse.ok(Map.of("customObjects", customObjects.all())))
+                .put("/settings/custom-objects", this::putCustomObjects)
+                .get("/settings/default-owners", r -> ApiResponse.ok(defaultOwners.current()))
+                .put("/settings/default-owners", this::putDefaultOwners);
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -86,6 +95,8 @@ public class SettingsRoutes implements ApiRoutes {
         body.put("inclusionSegments", segmentIds);
         body.put("contactCreation", Map.of("createAs", contactCreation.createAs()));
         body.put("contactDeletion", Map.of("whenDeletedInSalesforce", contactDeletion.whenDeletedInSalesforce()));
+        body.put("defaultOwners", defaultOwners.current());
+        body.put("customObjects", customObjects.all());
         return ApiResponse.ok(body);
     }
 
@@ -125,6 +136,28 @@ public class SettingsRoutes implements ApiRoutes {
             return ApiResponse.ok(Map.of("object", object, "lists", lists));
         } catch (InvalidMappingException e) {
             throw ApiException.badRequest("INVALID_SEGMENT", e.getMessage(), e.field());
+        }
+    }
+
+    @RegisterForReflection
+    public record CustomObjectsBody(List<CustomObjects.Pair> customObjects) {
+    }
+
+    private ApiResponse putCustomObjects(ApiRequest request) {
+        CustomObjectsBody body = request.bodyAs(CustomObjectsBody.class);
+        try {
+            return ApiResponse.ok(Map.of("customObjects", customObjects.replace(body.customObjects())));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_CUSTOM_OBJECT", e.getMessage(), e.field());
+        }
+    }
+
+    private ApiResponse putDefaultOwners(ApiRequest request) {
+        DefaultOwners.Choice body = request.bodyAs(DefaultOwners.Choice.class);
+        try {
+            return ApiResponse.ok(defaultOwners.choose(body));
+        } catch (InvalidMappingException e) {
+            throw ApiException.badRequest("INVALID_DEFAULT_OWNER", e.getMessage(), e.field());
         }
     }
 

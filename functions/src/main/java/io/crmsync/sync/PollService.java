@@ -47,7 +47,9 @@ public class PollService {
 
     public PollSummary poll(String eventId, Instant firedAt) {
         List<PollSummary.ObjectResult> results = new ArrayList<>();
-        for (String object : config.objects()) {
+        java.util.LinkedHashSet<String> objects = new java.util.LinkedHashSet<>(config.objects());
+        objects.addAll(pairs.customObjectTypes());
+        for (String object : objects) {
             results.add(pollObject(eventId, object));
         }
         LOG.infof("Poll %s fired at %s: %s", eventId, firedAt, results);

@@ -2,7 +2,6 @@ package io.crmsync.sync;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,9 +17,6 @@ public interface SyncConfig {
      */
     @WithDefault("company,contact,deal,ticket,task,meeting")
     List<String> objects();
-
-    /** Custom object pairs: HubSpot type to Salesforce object, e.g. {@code vehicles=Vehicle__c}. */
-    Map<String, String> customObjects();
 
     /**
      * How far before the watermark each poll re-reads. Salesforce commits can land with a SystemModstamp earlier than

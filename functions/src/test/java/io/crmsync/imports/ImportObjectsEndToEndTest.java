@@ -20,11 +20,15 @@ import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SalesforceType;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.crmsync.settings.CustomObjects;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 @QuarkusTest
 class ImportObjectsEndToEndTest {
+
+    @Inject
+    CustomObjects customObjects;
 
     @Inject
     PairingRepository pairings;
@@ -102,7 +106,8 @@ class ImportObjectsEndToEndTest {
 
     @Test
     void customObjects_importIntoTheirConfiguredHubSpotObject() {
-        // given
+        // given: Invoice__c paired with the HubSpot custom object 2-1000002 at run time
+        customObjects.replace(List.of(new CustomObjects.Pair("Invoice__c", "invoices")));
         String invoice = salesforce.insert("Invoice__c", Map.of("Name", "INV-1", "Amount__c", new BigDecimal("99.00"),
                 "Status__c", "Sent"));
 
@@ -114,6 +119,7 @@ class ImportObjectsEndToEndTest {
         assertThat(properties).containsEntry("name", "INV-1").containsEntry("status", "Sent")
                 .containsEntry("salesforce_id", invoice);
         assertThat(new BigDecimal(properties.get("amount"))).isEqualByComparingTo("99");
+        customObjects.replace(List.of());
     }
 
     @Test

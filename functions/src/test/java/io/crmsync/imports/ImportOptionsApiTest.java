@@ -11,12 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.testing.SalesforceSandboxTestResource;
+import io.crmsync.settings.CustomObjects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** What the import wizard builds a definition from: objects, filterable fields with their operators, campaigns. */
 @QuarkusTest
 class ImportOptionsApiTest {
+
+    @jakarta.inject.Inject
+    CustomObjects customObjects;
 
     @Test
     void fieldsOfContacts_carryTheOperatorsTheirTypeAllows() {
@@ -76,10 +80,19 @@ class ImportOptionsApiTest {
 
     @Test
     void objects_listEveryImportableObject_andTheConfiguredCustomObjects() {
-        JsonPath objects = call("/imports/objects", null, 200);
+        // given
+        customObjects.replace(List.of(new CustomObjects.Pair("Invoice__c", "2-1000002")));
+        try {
+            // when
+            JsonPath objects = call("/imports/objects", null, 200);
 
-        assertThat(objects.getList("objects")).contains("leads", "contacts", "leads_and_contacts", "campaign", "custom");
-        assertThat(objects.getList("customObjects")).containsExactly("Invoice__c");
+            // then
+            assertThat(objects.getList("objects")).contains("leads", "contacts", "leads_and_contacts", "campaign",
+                    "custom");
+            assertThat(objects.getList("customObjects")).containsExactly("Invoice__c");
+        } finally {
+            customObjects.replace(List.of());
+        }
     }
 
     @SuppressWarnings("unchecked")

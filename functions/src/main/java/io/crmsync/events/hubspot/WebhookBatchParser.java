@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crmsync.sync.SyncConfig;
+import io.crmsync.settings.CustomObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -31,11 +31,11 @@ public class WebhookBatchParser {
             "associationChange", "privacyDeletion");
 
     private final ObjectMapper mapper;
-    private final SyncConfig sync;
+    private final CustomObjects customObjects;
 
-    WebhookBatchParser(ObjectMapper mapper, SyncConfig sync) {
+    WebhookBatchParser(ObjectMapper mapper, CustomObjects customObjects) {
         this.mapper = mapper;
-        this.sync = sync;
+        this.customObjects = customObjects;
     }
 
     public record Batch(List<WebhookEvent> events, int ignored) {
@@ -127,7 +127,7 @@ public class WebhookBatchParser {
     /** {@code object.*} events name the custom object by objectTypeId; only configured pairs are synced. */
     private String customObject(JsonNode node) {
         String typeId = node.path("objectTypeId").asText("");
-        return sync.customObjects().containsKey(typeId) ? typeId : null;
+        return customObjects.byHubSpotObject(typeId).isPresent() ? typeId : null;
     }
 
     private static String id(JsonNode node, String field, String at) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.crmsync.imports.ImportsConfig;
+import io.crmsync.settings.CustomObjects;
 import io.crmsync.imports.catalogue.ImportPhase.Association;
 import io.crmsync.imports.definition.InvalidImportException;
 import io.crmsync.picklists.ValueMapCatalog;
@@ -46,10 +47,12 @@ public class ImportCatalogue {
             new Association("WhatId", "ticket", "tickets"));
 
     private final ImportsConfig config;
+    private final CustomObjects customObjects;
     private final ValueMapCatalog valueMaps;
 
-    ImportCatalogue(ImportsConfig config, ValueMapCatalog valueMaps) {
+    ImportCatalogue(ImportsConfig config, ValueMapCatalog valueMaps, CustomObjects customObjects) {
         this.config = config;
+        this.customObjects = customObjects;
         this.valueMaps = valueMaps;
     }
 
@@ -175,11 +178,13 @@ public class ImportCatalogue {
 
     /** Custom objects: every writable, non-reference field, named in lower case without {@code __c}. */
     private ImportPhase custom(String apiName, java.util.function.Function<String, Describe> describe) {
-        String hubspotType = apiName == null ? null : config.customObjects().get(apiName);
+        String hubspotType = customObjects.bySalesforceObject(apiName).map(CustomObjects.Pair::hubspotObject)
+                .orElse(null);
         if (hubspotType == null) {
             throw new InvalidImportException("UNKNOWN_CUSTOM_OBJECT", "Custom object '" + apiName
-                    + "' has no HubSpot custom object configured (crmsync.imports.custom-objects). Configured: "
-                    + config.customObjects().keySet() + ".", "customObject");
+                    + "' has no HubSpot custom object paired with it (PUT /settings/custom-objects). Configured: "
+                    + customObjects.all().stream().map(CustomObjects.Pair::salesforceObject).toList() + ".",
+                    "customObject");
         }
         Describe d = describe.apply(apiName);
         List<String> fields = new ArrayList<>();

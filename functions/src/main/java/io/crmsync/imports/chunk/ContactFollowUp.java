@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crmsync.config.CrmSyncConfig;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.HubSpotList;
+import io.crmsync.segments.ImportMarker;
 import io.crmsync.segments.InclusionSegment;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.segments.SegmentGate;
@@ -25,7 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * What happens to imported leads and contacts after their email is written, as HubSpot's connector does it: the ones
  * in the contact inclusion segment (all of them when there is none) get a full sync of their mapped fields through
  * the sync queue; the others keep every other property blank. With {@code syncToInclusionSegment} they are first
- * added to the segment, when it is a list that accepts members (MANUAL or SNAPSHOT).
+ * added to the segment: by the API when it is a list that accepts members (MANUAL or SNAPSHOT), by the marker they
+ * were written with ({@link ImportMarker}) when it is an active list whose filter admits marked contacts.
  *
  * <p>Membership is read by paging the segment's memberships (250 per call) once per chunk, not by the per-record
  * memberships batch read: a chunk holds up to 2,000 contacts (20 batch reads), so paging is cheaper for segments up
@@ -34,19 +34,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class ContactFollowUp {
 
-    private static final Logger LOG = Logger.getLogger(ContactFollowUp.class);
-
     private final InclusionSegmentSettings segments;
     private final SegmentGate gate;
+    private final ImportMarker marker;
     private final HubSpotClient hubspot;
     private final SqsClient sqs;
     private final ObjectMapper mapper;
     private final String syncQueueUrl;
 
-    ContactFollowUp(InclusionSegmentSettings segments, SegmentGate gate, HubSpotClient hubspot, SqsClient sqs,
-            ObjectMapper mapper, CrmSyncConfig config) {
+    ContactFollowUp(InclusionSegmentSettings segments, SegmentGate gate, ImportMarker marker, HubSpotClient hubspot,
+            SqsClient sqs, ObjectMapper mapper, CrmSyncConfig config) {
         this.segments = segments;
         this.gate = gate;
+        this.marker = marker;
         this.hubspot = hubspot;
         this.sqs = sqs;
         this.mapper = mapper;
@@ -71,6 +71,10 @@ public class ContactFollowUp {
                 hubspot.lists().addMembers(listId, List.copyOf(members));
             } else {
                 members = new HashSet<>(hubspot.lists().allMembers(listId));
+                if (addToSegment && marker.admitsEveryMarked(listId)) {
+                    // Marked just now: members by the list's filter, even before HubSpot has re-evaluated the list.
+                    contacts.forEach(c -> members.add(c.hubspotId()));
+                }
             }
             toSync = contacts.stream().filter(c -> members.contains(c.hubspotId())).toList();
             // The sync judges these contacts by the membership just read: the last poll may predate the import.
@@ -83,12 +87,8 @@ public class ContactFollowUp {
 
     private boolean acceptsMembers(String listId) {
         HubSpotList list = hubspot.lists().get(listId);
-        if (list.processingType() == HubSpotList.ProcessingType.DYNAMIC) {
-            LOG.warnf("Inclusion segment %s is DYNAMIC: imported contacts cannot be added to it, only its members"
-                    + " are synced", listId);
-            return false;
-        }
-        return true;
+        // An active list takes no members from the API: the contacts were marked instead (ImportMarker).
+        return list.processingType() != HubSpotList.ProcessingType.DYNAMIC;
     }
 
     private void enqueue(String importId, String chunkId, List<Written> contacts, String membershipSnapshotId) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import io.crmsync.imports.catalogue.ImportPhase;
 import io.crmsync.imports.catalogue.MappedRecord;
 import io.crmsync.salesforce.model.SObject;
+import io.crmsync.segments.ImportMarker;
 import io.crmsync.store.ImportCounters;
 import io.crmsync.store.SalesforceType;
 import io.crmsync.store.SyncErrorRepository;
@@ -67,7 +68,7 @@ public class PageImporter {
                 skipped++;
                 reasons.merge(reason, 1L, Long::sum);
             } else {
-                toWrite.add(mapped);
+                toWrite.add(addToSegment && phase.pairingType().equals("contact") ? marked(mapped) : mapped);
             }
         }
         long started = System.nanoTime();
@@ -89,6 +90,13 @@ public class PageImporter {
         long updated = outcome.written().size() - created;
         return new PageResult(ImportCounters.chunk(created, updated, skipped, outcome.failures().size()), reasons,
                 queued, (upserted - started) / 1_000_000, (paired - upserted) / 1_000_000);
+    }
+
+    /** The contact with the visible "keep in sync" marker an active inclusion segment admits it by. */
+    private static MappedRecord marked(MappedRecord contact) {
+        Map<String, String> properties = new java.util.HashMap<>(contact.properties());
+        properties.put(ImportMarker.PROPERTY, "true");
+        return MappedRecord.write(contact.salesforceId(), contact.uniqueKey(), properties);
     }
 
     /** Campaign members pair the lead or contact they stand for; its Id prefix says which. */

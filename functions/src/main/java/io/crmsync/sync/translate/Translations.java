@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.crmsync.owners.DefaultOwners;
 import io.crmsync.owners.OwnerDirectory;
 import io.crmsync.owners.OwnerTranslation;
 import io.crmsync.picklists.PicklistTranslation;
@@ -21,11 +22,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Translations {
 
     private final ValueMapCatalog valueMaps;
-    private final OwnerTranslation owners;
+    private final OwnerDirectory owners;
+    private final DefaultOwners defaultOwners;
 
-    Translations(ValueMapCatalog valueMaps, OwnerDirectory owners) {
+    Translations(ValueMapCatalog valueMaps, OwnerDirectory owners, DefaultOwners defaultOwners) {
         this.valueMaps = valueMaps;
-        this.owners = new OwnerTranslation(owners);
+        this.owners = owners;
+        this.defaultOwners = defaultOwners;
     }
 
     /** By HubSpot property; properties not listed cross unchanged. */
@@ -33,10 +36,14 @@ public class Translations {
         Map<String, ValueMap> maps = new LinkedHashMap<>();
         valueMaps.maps(object).forEach(m -> maps.put(m.hubspotProperty(), m));
         Map<String, ValueTranslation> out = new LinkedHashMap<>();
+        OwnerTranslation ownerTranslation = null;
         for (FieldMapping m : mappings) {
             ValueMap map = maps.get(m.hubspotProperty());
             if (m.isOwner()) {
-                out.put(m.hubspotProperty(), owners);
+                if (ownerTranslation == null) {
+                    ownerTranslation = new OwnerTranslation(owners, defaultOwners.current());
+                }
+                out.put(m.hubspotProperty(), ownerTranslation);
             } else if (map != null && map.salesforceField().equalsIgnoreCase(m.salesforceField())) {
                 out.put(m.hubspotProperty(), new PicklistTranslation(object, map));
             } else if (object.equals("company") && m.hubspotProperty().equals("domain")) {

@@ -53,6 +53,12 @@ public final class ChangeDetector {
             String salesforceRaw = ValueCodec.normalize(salesforce.get(sfField), type);
             // Salesforce values are compared in HubSpot's vocabulary; the pairing keeps each side's own.
             Translated salesforceNow = translation.hubspotSide(salesforceRaw);
+            boolean untranslatableAsSynced = !salesforceNow.ok() && known
+                    && java.util.Objects.equals(salesforceRaw, salesforceLastRaw);
+            if (untranslatableAsSynced) {
+                // What crm-sync wrote in place of the HubSpot value (the default owner): not a change to carry back.
+                salesforceNow = Translated.of(hubspotLast);
+            }
             if (!salesforceNow.ok()) {
                 // Left as last synced, so the field stays changed and syncs once its value is mapped.
                 problems.add(salesforceNow.problem());
@@ -61,7 +67,8 @@ public final class ChangeDetector {
                 triggered = true;
                 continue;
             }
-            Translated salesforceLast = translation.hubspotSide(salesforceLastRaw);
+            Translated salesforceLast = untranslatableAsSynced ? Translated.of(hubspotLast)
+                    : translation.hubspotSide(salesforceLastRaw);
             FieldState state = new FieldState(key, m.rule(), ValueCodec.normalize(hubspot.property(key), type),
                     salesforceNow.value(), hubspotLast, salesforceLast.ok() ? salesforceLast.value() : salesforceLastRaw,
                     known);
@@ -75,7 +82,7 @@ public final class ChangeDetector {
                 case WRITE_HUBSPOT -> {
                     hsWrites.put(key, ValueCodec.toHubSpot(decision.value()));
                     history.add(new FieldChange(now, key, state.hubspotNow(), decision.value(),
-                            SyncDirection.SALESFORCE_TO_HUBSPOT, note(decision)));
+                            SyncDirection.SALESFORCE_TO_HUBSPOT, note(decision, salesforceNow.note())));
                 }
                 case WRITE_SALESFORCE -> {
                     Translated out = translation.salesforceSide(decision.value());
@@ -87,7 +94,7 @@ public final class ChangeDetector {
                     }
                     sfWrites.put(sfField, ValueCodec.toSalesforce(out.value(), type));
                     history.add(new FieldChange(now, sfField, salesforceRaw, out.value(),
-                            SyncDirection.HUBSPOT_TO_SALESFORCE, note(decision)));
+                            SyncDirection.HUBSPOT_TO_SALESFORCE, note(decision, out.note())));
                     salesforceAfter = out.value();
                 }
                 case NOTHING -> {
@@ -108,11 +115,16 @@ public final class ChangeDetector {
         return at == null ? null : ValueCodec.instant(at.toString());
     }
 
-    private static String note(SyncDecision decision) {
-        if (decision.loser() == null) {
-            return null;
+    /** The conflict a decision settled and the stand-in a translation used (the default owner), if any. */
+    private static String note(SyncDecision decision, String translationNote) {
+        String conflict = null;
+        if (decision.loser() != null) {
+            CrmSide side = decision.loser().side();
+            conflict = "conflict: " + side + " value '" + decision.loser().value() + "' lost to the more recent change";
         }
-        CrmSide side = decision.loser().side();
-        return "conflict: " + side + " value '" + decision.loser().value() + "' lost to the more recent change";
+        if (translationNote == null) {
+            return conflict;
+        }
+        return conflict == null ? translationNote : conflict + "; " + translationNote;
     }
 }

@@ -99,7 +99,9 @@ record ObjectType(String name, String objectTypeId, String lastModifiedProperty,
         }
         List<String> defaultProps = new ArrayList<>(defaults);
         defaultProps.addAll(List.of("hs_object_id", "createdate", lastModified));
-        return new ObjectType(name, typeId, lastModified, created, Map.copyOf(props), List.copyOf(defaultProps));
+        // Mutable: a portal's properties grow through POST /crm/v3/properties/{objectType} (PropertyRoutes.create).
+        return new ObjectType(name, typeId, lastModified, created, new java.util.concurrent.ConcurrentHashMap<>(props),
+                List.copyOf(defaultProps));
     }
 
     /** By name ({@code contacts}), singular name ({@code contact}) or type id ({@code 0-1}). */
@@ -116,6 +118,16 @@ record ObjectType(String name, String objectTypeId, String lastModifiedProperty,
     static ObjectType require(String nameOrId) {
         return find(nameOrId).orElseThrow(() -> new SandboxException(HubSpotError.of(400, "VALIDATION_ERROR",
                 "Unable to infer object type from: " + nameOrId)));
+    }
+
+    /** Custom objects have type ids {@code 2-...}; standard ones {@code 0-...}. */
+    boolean isCustom() {
+        return objectTypeId.startsWith("2-");
+    }
+
+    /** Adds a property a caller created; false when one of that name exists already. */
+    boolean addProperty(PropertyDef property) {
+        return properties.putIfAbsent(property.name(), property) == null;
     }
 
     List<String> uniqueProperties() {

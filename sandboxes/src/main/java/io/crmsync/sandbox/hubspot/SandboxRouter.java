@@ -69,6 +69,10 @@ final class SandboxRouter {
         route(router.delete("/crm/v3/objects/:type/:id"), "objects.archive", c -> single.archive(p(c, "type"), p(c, "id")));
         post(router, "/crm/v3/objects/:type/search", "search", c -> search.search(p(c, "type"), c.body().asString()));
         route(router.get("/crm/v3/properties/:type"), "properties", c -> properties.list(p(c, "type")));
+        post(router, "/crm/v3/properties/:type", "properties.create", c -> properties.create(p(c, "type"), body(c)));
+        SchemaRoutes schemas = new SchemaRoutes();
+        route(router.get("/crm/v3/schemas"), "schemas", c -> schemas.list());
+        route(router.get("/crm/v3/schemas/:type"), "schemas", c -> schemas.get(p(c, "type")));
         OwnerRoutes owners = new OwnerRoutes(state);
         route(router.get("/crm/v3/owners"), "owners",
                 c -> owners.list(q(c, "email"), q(c, "limit"), q(c, "after"), q(c, "archived")));
