@@ -7,12 +7,17 @@ import io.crmsync.store.Pairing;
 
 /**
  * The associations of one batch as read: each HubSpot record's associated ids per target object, and the pairings of
- * the records they point at on either side.
+ * the records they point at on either side; for deals, their Opportunity contact roles.
  */
 public record AssociationState(Map<String, Map<String, List<String>>> associatedByTarget,
-        Map<String, Map<String, Pairing>> targetsBySalesforceId, Map<String, Map<String, Pairing>> targetsByHubspotId) {
+        Map<String, Map<String, Pairing>> targetsBySalesforceId, Map<String, Map<String, Pairing>> targetsByHubspotId,
+        ContactRoles.State roles) {
 
-    static final AssociationState NONE = new AssociationState(Map.of(), Map.of(), Map.of());
+    static final AssociationState NONE = new AssociationState(Map.of(), Map.of(), Map.of(), ContactRoles.State.NONE);
+
+    AssociationState withRoles(ContactRoles.State newRoles) {
+        return new AssociationState(associatedByTarget, targetsBySalesforceId, targetsByHubspotId, newRoles);
+    }
 
     List<String> associated(AssociationLink link, String hubspotId) {
         return associatedByTarget.getOrDefault(link.targetObject(), Map.of()).getOrDefault(hubspotId, List.of());

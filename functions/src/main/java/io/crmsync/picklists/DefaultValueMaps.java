@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The value maps that ship: Salesforce's default opportunity stages onto HubSpot's default sales pipeline, and case
- * status and priority onto the default support pipeline and ticket priorities. An org with other values edits them
+ * status and priority onto the default support pipeline and ticket priorities, and Task status, priority and type
+ * onto HubSpot's task ones. An org with other values edits them
  * with {@code PUT /settings/value-maps/{object}}; a value missing from the map is a Sync Health error naming it.
  */
 final class DefaultValueMaps {
@@ -22,7 +23,13 @@ final class DefaultValueMaps {
                     "Closed Lost", "closedlost")),
             "ticket", List.of(
                     map("hs_pipeline_stage", "Status", "New", "1", "Working", "2", "Escalated", "3", "Closed", "4"),
-                    map("hs_ticket_priority", "Priority", "High", "HIGH", "Medium", "MEDIUM", "Low", "LOW")));
+                    map("hs_ticket_priority", "Priority", "High", "HIGH", "Medium", "MEDIUM", "Low", "LOW")),
+            // Salesforce's default Task picklists; HubSpot's WAITING and DEFERRED have no default counterpart.
+            "task", List.of(
+                    map("hs_task_status", "Status", "Not Started", "NOT_STARTED", "In Progress", "IN_PROGRESS",
+                            "Completed", "COMPLETED"),
+                    map("hs_task_priority", "Priority", "High", "HIGH", "Normal", "MEDIUM", "Low", "LOW"),
+                    map("hs_task_type", "Type", "Call", "CALL", "Email", "EMAIL", "Other", "TODO")));
 
     private DefaultValueMaps() {
     }

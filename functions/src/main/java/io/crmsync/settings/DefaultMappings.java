@@ -7,7 +7,9 @@ import java.util.Map;
  * The mappings that ship, like the connector's defaults: names and addresses Prefer-Salesforce-unless-blank. For
  * contacts one mapping serves Lead and Contact; it applies to whichever of the two has the field (Company exists on
  * Lead only). Picklists whose values differ by vocabulary (deal stage vs StageName, ticket status vs Case Status)
- * are translated through the value maps of {@code io.crmsync.picklists}.
+ * are translated through the value maps of {@code io.crmsync.picklists}. Activities carry what a rep reads on the
+ * timeline: subject, notes, status, priority and due date of a task; title, notes, start and end of a meeting; and
+ * the owner. HubSpot's connector offers no field mapping for activities; crm-sync's are editable like any other.
  */
 final class DefaultMappings {
 
@@ -39,6 +41,20 @@ final class DefaultMappings {
                     FieldMapping.of("content", "Description"),
                     FieldMapping.of("hs_pipeline_stage", "Status"),
                     FieldMapping.of("hs_ticket_priority", "Priority"),
+                    owner()),
+            "task", List.of(
+                    FieldMapping.of("hs_task_subject", "Subject"),
+                    FieldMapping.of("hs_task_body", "Description"),
+                    twoWay("hs_task_status", "Status"),
+                    twoWay("hs_task_priority", "Priority"),
+                    twoWay("hs_task_type", "Type"),
+                    twoWay("hs_timestamp", "ActivityDate"),
+                    owner()),
+            "meeting", List.of(
+                    FieldMapping.of("hs_meeting_title", "Subject"),
+                    FieldMapping.of("hs_meeting_body", "Description"),
+                    twoWay("hs_meeting_start_time", "StartDateTime"),
+                    twoWay("hs_meeting_end_time", "EndDateTime"),
                     owner()));
 
     private DefaultMappings() {
@@ -47,6 +63,14 @@ final class DefaultMappings {
     /** Owners sync two-way whatever the rule shows in HubSpot's UI, so the default says so. */
     private static FieldMapping owner() {
         return new FieldMapping("hubspot_owner_id", "OwnerId", SyncRule.TWO_WAY);
+    }
+
+    /**
+     * A task is worked in both CRMs: completing it, re-prioritising it or moving its due date in either must reach
+     * the other, which Prefer-Salesforce-unless-blank would refuse once Salesforce has a value.
+     */
+    private static FieldMapping twoWay(String hubspotProperty, String salesforceField) {
+        return new FieldMapping(hubspotProperty, salesforceField, SyncRule.TWO_WAY);
     }
 
     static List<FieldMapping> forObject(String object) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The object pairs crm-sync syncs: the four standard ones HubSpot's connector has, plus the custom object pairs of
+ * The object pairs crm-sync syncs: the standard ones HubSpot's connector has (activities included: HubSpot tasks are
+ * Salesforce Tasks, meetings are Events), plus the custom object pairs of
  * {@link CustomObjects} (chosen at run time), each keyed by its HubSpot object type id ({@code 2-...}).
  */
 @ApplicationScoped
@@ -17,7 +18,9 @@ public class ObjectPairs {
             "contact", ObjectPair.of("contact", "Lead", "Contact"),
             "company", ObjectPair.of("company", "Account"),
             "deal", ObjectPair.of("deal", "Opportunity"),
-            "ticket", ObjectPair.of("ticket", "Case"));
+            "ticket", ObjectPair.of("ticket", "Case"),
+            "task", ObjectPair.of("task", "Task"),
+            "meeting", ObjectPair.of("meeting", "Event"));
 
     private final CustomObjects customObjects;
 
@@ -40,7 +43,7 @@ public class ObjectPairs {
     /** The standard pairs, then the custom ones (one settings read). */
     public Map<String, ObjectPair> all() {
         Map<String, ObjectPair> pairs = new LinkedHashMap<>();
-        for (String object : new String[] { "contact", "company", "deal", "ticket" }) {
+        for (String object : new String[] { "contact", "company", "deal", "ticket", "task", "meeting" }) {
             pairs.put(object, STANDARD.get(object));
         }
         customObjects.all().forEach(p -> pairs.put(p.hubspotObject(), ObjectPair.of(p.hubspotObject(),

@@ -17,6 +17,7 @@ import io.crmsync.associations.AssociationMove;
 import io.crmsync.associations.AssociationOutcome;
 import io.crmsync.associations.AssociationState;
 import io.crmsync.associations.AssociationSync;
+import io.crmsync.associations.ContactRoles;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.limits.LimitPauses;
 import io.crmsync.hubspot.model.CrmObject;
@@ -143,10 +144,11 @@ public class SyncBatchService {
 
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
+        Map<String, String> rolesRefused = applyContactRoles(plans, failures);
         List<AssociationMove> moves = new ArrayList<>();
         List<SyncBatchMessage.RecordRef> changedMeanwhile = new ArrayList<>();
-        int written = saveOutcomes(object, message, plans, candidates.pairedNow(), failures, moves, changedMeanwhile,
-                now);
+        int written = saveOutcomes(object, message, plans, candidates.pairedNow(), failures, rolesRefused, moves,
+                changedMeanwhile, now);
         applyAssociationMoves(object, moves, now);
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
@@ -307,7 +309,7 @@ public class SyncBatchService {
      * pairing another worker saved meanwhile (their plan was not stored).
      */
     private int saveOutcomes(String object, SyncBatchMessage message, Plans plans, Set<String> pairedNow,
-            Map<String, RecordFailure> failures, List<AssociationMove> moves,
+            Map<String, RecordFailure> failures, Map<String, String> rolesRefused, List<AssociationMove> moves,
             List<SyncBatchMessage.RecordRef> changedMeanwhile, Instant now) {
         boolean retry = RETRY.equals(message.reason());
         int written = 0;
@@ -318,6 +320,13 @@ public class SyncBatchService {
                 errors.record(object, p.hubspotId(), p.salesforceId(), failure.category().name(), failure.message(), now);
                 continue;
             }
+            String refusedRoles = rolesRefused.get(p.hubspotId());
+            if (refusedRoles != null) {
+                // Its contact roles keep their last synced sets: the next sync finds the same change and retries it.
+                plan = ContactRoles.withoutRoles(plan.pairing(), plan);
+                errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.ASSOCIATIONS.name(), refusedRoles,
+                        now);
+            }
             try {
                 saver.save(plan, now);
             } catch (PairingChangedException e) {
@@ -326,7 +335,7 @@ public class SyncBatchService {
             }
             AssociationOutcome moved = plans.associations().get(p.hubspotId());
             moves.addAll(moved.moves());
-            if (plan.writesAnything() || !moved.moves().isEmpty()) {
+            if (plan.writesAnything() || moved.changed()) {
                 written++;
             }
             if (retry) {
@@ -349,6 +358,17 @@ public class SyncBatchService {
             }
         }
         return written;
+    }
+
+    /**
+     * A deal's contact roles change before its pairing is saved (of the records whose own write succeeded), so a
+     * refused change is not stored as synced. Returns the refusals by deal.
+     */
+    private Map<String, String> applyContactRoles(Plans plans, Map<String, RecordFailure> failures) {
+        List<ContactRoles.RoleChange> changes = plans.plans().stream()
+                .filter(plan -> !failures.containsKey(plan.pairing().hubspotId()))
+                .flatMap(plan -> plans.associations().get(plan.pairing().hubspotId()).roleChanges().stream()).toList();
+        return associations.applyRoles(changes);
     }
 
     /** After the pairings are saved: a failed association call retries the batch, which finds them still to move. */

@@ -13,8 +13,9 @@ public interface SyncConfig {
     /**
      * HubSpot object types the poller handles, in order: companies first, so a contact's or deal's new Account is
      * usually paired by the time its association is synced (otherwise it waits, as "Waiting for account to sync").
+     * Activities come last for the same reason: a task points at records the earlier objects just paired.
      */
-    @WithDefault("company,contact,deal,ticket")
+    @WithDefault("company,contact,deal,ticket,task,meeting")
     List<String> objects();
 
     /**

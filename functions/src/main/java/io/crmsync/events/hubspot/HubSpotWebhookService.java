@@ -69,6 +69,8 @@ public class HubSpotWebhookService {
         for (WebhookEvent event : fresh) {
             List<RecordRef> refs = records.computeIfAbsent(event.object(), k -> new ArrayList<>());
             event.objectIds().forEach(id -> refs.add(new RecordRef(id, null)));
+            event.related().forEach((object, id) -> records.computeIfAbsent(object, k -> new ArrayList<>())
+                    .add(new RecordRef(id, null)));
         }
         int messages = work.enqueue(SOURCE, records);
         if (!fresh.isEmpty()) {

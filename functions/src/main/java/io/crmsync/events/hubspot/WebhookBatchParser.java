@@ -105,8 +105,23 @@ public class WebhookBatchParser {
             default -> ids.add(id(node, "objectId", at));
         }
         int attempt = node.path("attemptNumber").asInt(0);
+        Map<String, String> related = "associationChange".equals(kind) ? otherEnd(node, at) : Map.of();
         return Optional.of(new WebhookEvent(eventId, attempt, object, kind, ids, node.path("changeSource").asText(null),
-                node.path("sourceId").asText(null), node.path("occurredAt").asLong(0)));
+                node.path("sourceId").asText(null), node.path("occurredAt").asLong(0), related));
+    }
+
+    /**
+     * The other end of an association change: {@code toObjectId} in the object its {@code associationType} names
+     * ({@code COMPANY_TO_CONTACT}: a contact). A type crm-sync does not sync (a line item) names nothing.
+     */
+    private static Map<String, String> otherEnd(JsonNode node, String at) {
+        String type = node.path("associationType").asText("");
+        int to = type.indexOf("_TO_");
+        String object = to < 0 ? null : OBJECTS.get(type.substring(to + 4).toLowerCase(java.util.Locale.ROOT));
+        if (object == null || !node.hasNonNull("toObjectId")) {
+            return Map.of();
+        }
+        return Map.of(object, id(node, "toObjectId", at));
     }
 
     /** {@code object.*} events name the custom object by objectTypeId; only configured pairs are synced. */

@@ -74,6 +74,10 @@ public class ObjectPoller {
             List<Change> changes = salesforce.changedSince(sobject, since, schema.salesforceFields(sobject));
             ownWrites.salesforceChanges(schema, sobject, changes)
                     .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
+            if (object.equals("deal") && sobject.equals("Opportunity")) {
+                salesforce.opportunitiesWithRoleChanges(since)
+                        .forEach(id -> refs.putIfAbsent("sf:" + id, new RecordRef(null, id)));
+            }
             if (mark.isPresent()) {
                 salesforce.deletedBetween(sobject, since, now).forEach(c -> deleted.add(new RecordRef(null, c.id())));
             }

@@ -50,6 +50,17 @@ public class SalesforceChanges {
         return changes;
     }
 
+    /**
+     * Opportunities whose contact roles were added or edited at or after {@code since}: a role's change leaves its
+     * Opportunity's SystemModstamp alone, so the deal poll asks for them separately (one query). A deleted role is
+     * not in it (its row is gone and getDeleted names no Opportunity): removals sync with the deal's next sync.
+     */
+    public List<String> opportunitiesWithRoleChanges(Instant since) {
+        Soql soql = Soql.select("Id", "OpportunityId", "SystemModstamp").from("OpportunityContactRole")
+                .where(Condition.ge("SystemModstamp", since)).orderBy("SystemModstamp").orderBy("Id");
+        return salesforce.query(soql).stream().map(r -> r.getString("OpportunityId")).distinct().toList();
+    }
+
     /** Records deleted in [start, end]; getDeleted needs a window of at least a minute, so short ones are widened. */
     public List<Change> deletedBetween(String sobject, Instant start, Instant end) {
         Instant from = end.minusSeconds(60).isBefore(start) ? end.minusSeconds(60) : start;

@@ -220,7 +220,7 @@ public class NewRecordPairer {
             if (!schema.object().equals("contact")) {
                 props.put(SALESFORCE_ID, r.id());
             }
-            CreationDefaults.forObject(schema.object()).forEach(props::putIfAbsent);
+            CreationDefaults.forObject(schema.object(), props, now).forEach(props::putIfAbsent);
             inputs.add(new ObjectInput(props, "sf-" + r.id()));
         }
         BatchResult<CrmObject> answer = hubspot.batchCreate(schema.object(), inputs);

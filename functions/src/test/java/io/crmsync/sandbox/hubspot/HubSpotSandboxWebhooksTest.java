@@ -104,6 +104,37 @@ class HubSpotSandboxWebhooksTest {
         assertThat(received).hasSize(3);
     }
 
+    @Test
+    void associationAddedAndRemoved_isAnAssociationChangeFromTheSubscribedEnd_namingBothRecords() throws Exception {
+        // given: a contact and a company (seeded: no events)
+        String contact = hubspot.seed("contacts", List.of(Map.of("email", "moved@example.com"))).get(0);
+        String company = hubspot.seed("companies", List.of(Map.of("name", "Initech"))).get(0);
+        String pair = "{\"inputs\":[{\"from\":{\"id\":\"" + company + "\"},\"to\":{\"id\":\"" + contact
+                + "\"}}]}";
+        String removal = "{\"inputs\":[{\"from\":{\"id\":\"" + company + "\"},\"to\":[{\"id\":\"" + contact
+                + "\"}]}]}";
+
+        // when: a person associates the company with the contact, then removes it (only contacts are subscribed)
+        RestAssured.given().baseUri(hubspot.baseUrl()).auth().oauth2("a-person").contentType("application/json")
+                .body(pair).post("/crm/v4/associations/companies/contacts/batch/associate/default")
+                .then().statusCode(200);
+        waitFor(1);
+        RestAssured.given().baseUri(hubspot.baseUrl()).auth().oauth2("a-person").contentType("application/json")
+                .body(removal).post("/crm/v4/associations/companies/contacts/batch/archive").then().statusCode(204);
+        waitFor(2);
+
+        // then: each is the contact's side of it
+        JsonNode added = JSON.readTree(received.get(0).get("body")).get(0);
+        assertThat(added.path("subscriptionType").asText()).isEqualTo("contact.associationChange");
+        assertThat(added.path("fromObjectId").asText()).isEqualTo(contact);
+        assertThat(added.path("toObjectId").asText()).isEqualTo(company);
+        assertThat(added.path("associationType").asText()).isEqualTo("CONTACT_TO_COMPANY");
+        assertThat(added.path("associationRemoved").asBoolean()).isFalse();
+        JsonNode removed = JSON.readTree(received.get(1).get("body")).get(0);
+        assertThat(removed.path("associationRemoved").asBoolean()).isTrue();
+        assertThat(received).hasSize(2);
+    }
+
     private void waitFor(int requests) throws InterruptedException {
         for (int i = 0; i < 200 && received.size() < requests; i++) {
             Thread.sleep(25);

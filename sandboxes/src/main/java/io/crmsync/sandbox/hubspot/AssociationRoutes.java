@@ -60,6 +60,7 @@ final class AssociationRoutes {
                 for (AssociationStore.Spec spec : specs) {
                     state.associations.associate(fromName, f.get().id(), toName, t.get().id(), spec);
                 }
+                state.webhooks.associationChanged(fromName, f.get().id(), toName, t.get().id(), false, state.now());
                 results.add(defaultType ? defaultResult(fromId, toId, specs.get(0)) : labelResult(fromStore, toStore,
                         f.get().id(), t.get().id()));
             }
@@ -82,7 +83,11 @@ final class AssociationRoutes {
                 long fromId = ObjectStore.parseId(input.path("from").path("id").asText("")).orElse(-1L);
                 for (JsonNode target : input.path("to")) {
                     long toId = ObjectStore.parseId(target.path("id").asText("")).orElse(-1L);
+                    if (!state.associations.read(fromName, fromId, toName).containsKey(toId)) {
+                        continue;
+                    }
                     state.associations.remove(fromName, fromId, toName, toId);
+                    state.webhooks.associationChanged(fromName, fromId, toName, toId, true, state.now());
                 }
             }
         }

@@ -24,8 +24,19 @@ final class AssociationStore {
             Map.entry("tickets/contacts", new int[] {16, 15}),
             Map.entry("tickets/companies", new int[] {339, 340}),
             Map.entry("tickets/deals", new int[] {28, 27}),
+            // engagements to the records they are logged on (the real API's HUBSPOT_DEFINED ids, both directions)
             Map.entry("tasks/contacts", new int[] {204, 203}),
+            Map.entry("tasks/companies", new int[] {192, 191}),
+            Map.entry("tasks/deals", new int[] {216, 215}),
+            Map.entry("tasks/tickets", new int[] {230, 229}),
             Map.entry("meetings/contacts", new int[] {200, 199}),
+            Map.entry("meetings/companies", new int[] {188, 187}),
+            Map.entry("meetings/deals", new int[] {212, 211}),
+            Map.entry("meetings/tickets", new int[] {226, 225}),
+            Map.entry("calls/contacts", new int[] {194, 193}),
+            Map.entry("calls/companies", new int[] {182, 181}),
+            Map.entry("calls/deals", new int[] {206, 205}),
+            Map.entry("calls/tickets", new int[] {220, 219}),
             Map.entry("vehicles/contacts", new int[] {1000, 1001}));
 
     /** "fromType:fromId" -> toType -> toId -> specs */

@@ -168,6 +168,39 @@ public final class Webhooks {
         }
     }
 
+    /**
+     * An association added or removed through the API: HubSpot sends {@code <object>.associationChange} from each end
+     * that is subscribed ({@code CONTACT_TO_COMPANY} from the contact, {@code COMPANY_TO_CONTACT} from the company),
+     * naming both records; the records themselves are not modified.
+     */
+    void associationChanged(String fromType, long fromId, String toType, long toId, boolean removed, Instant at) {
+        Subscription s = subscription;
+        String token = callerToken.get();
+        if (s == null || token == null) {
+            return;
+        }
+        boolean own = s.appTokens().contains(token);
+        String source = own ? "INTEGRATION" : "CRM_UI";
+        String sourceId = own ? s.appId() : "userId:" + Math.abs(token.hashCode() % 100_000);
+        String from = singular(ObjectType.require(fromType));
+        String to = singular(ObjectType.require(toType));
+        for (String[] end : new String[][] { { from, String.valueOf(fromId), to, String.valueOf(toId) },
+                { to, String.valueOf(toId), from, String.valueOf(fromId) } }) {
+            if (!s.objectTypes().contains(end[0])) {
+                continue;
+            }
+            ObjectNode e = event(s, end[0], "associationChange", Long.parseLong(end[1]), at, source, sourceId);
+            e.remove("objectId");
+            e.put("fromObjectId", Long.parseLong(end[1]));
+            e.put("toObjectId", Long.parseLong(end[3]));
+            e.put("associationType", end[0].toUpperCase(java.util.Locale.ROOT) + "_TO_"
+                    + end[2].toUpperCase(java.util.Locale.ROOT));
+            e.put("associationRemoved", removed);
+            e.put("isPrimaryAssociation", false);
+            add(e);
+        }
+    }
+
     private void add(ObjectNode event) {
         if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return;

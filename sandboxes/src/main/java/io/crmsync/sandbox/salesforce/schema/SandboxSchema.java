@@ -43,7 +43,7 @@ public final class SandboxSchema {
 
     public static SandboxSchema standard() {
         return new SandboxSchema(List.of(lead(), contact(), account(), opportunity(), task(), event(), caseObject(),
-                campaign(), campaignMember(), invoice(), user()));
+                campaign(), campaignMember(), invoice(), user(), opportunityContactRole()));
     }
 
     private static ObjectDef lead() {
@@ -135,11 +135,14 @@ public final class SandboxSchema {
                 field("Subject", STRING),
                 field("Status", PICKLIST).withPicklist("Not Started", "In Progress", "Completed"),
                 field("Priority", PICKLIST).withPicklist("High", "Normal", "Low"),
+                field("Type", PICKLIST).withPicklist("Call", "Email", "Meeting", "Other"),
+                field("TaskSubtype", PICKLIST).withPicklist("Task", "Email", "Call"),
                 field("ActivityDate", DATE),
                 field("Description", TEXTAREA),
                 field("WhoId", REFERENCE).referencing("Contact", "Lead"),
                 field("WhatId", REFERENCE).referencing("Account", "Opportunity", "Case"),
                 field("OwnerId", REFERENCE).referencing("User"),
+                field("HubSpot_Id__c", STRING).withLength(64).asExternalId(),
                 formula("Is_High_Priority__c", BOOLEAN, "ISPICKVAL(Priority, \"High\")",
                         (r, l) -> "High".equals(r.get("Priority")))), List.of());
     }
@@ -154,6 +157,7 @@ public final class SandboxSchema {
                 field("WhoId", REFERENCE).referencing("Contact", "Lead"),
                 field("WhatId", REFERENCE).referencing("Account", "Opportunity", "Case"),
                 field("OwnerId", REFERENCE).referencing("User"),
+                field("HubSpot_Id__c", STRING).withLength(64).asExternalId(),
                 formula("Duration_Hours__c", DOUBLE, "DurationInMinutes / 60", (r, l) -> {
                     Long minutes = (Long) r.get("DurationInMinutes");
                     return minutes == null ? null
@@ -197,6 +201,20 @@ public final class SandboxSchema {
                 field("HasResponded", BOOLEAN).readOnly(),
                 formula("Member_Type__c", STRING, "IF(ISBLANK(ContactId), \"Lead\", \"Contact\")",
                         (r, l) -> r.get("ContactId") == null ? "Lead" : "Contact")), List.of());
+    }
+
+    /**
+     * A contact's role on an opportunity: how Salesforce relates an opportunity to its contacts (HubSpot associates
+     * the deal with them). Adding or removing a role does not touch the Opportunity's SystemModstamp.
+     */
+    private static ObjectDef opportunityContactRole() {
+        return ObjectDef.of("OpportunityContactRole", "00K", List.of(
+                field("OpportunityId", REFERENCE).referencing("Opportunity").asRequired(),
+                field("ContactId", REFERENCE).referencing("Contact").asRequired(),
+                field("Role", PICKLIST).withPicklist("Business User", "Decision Maker", "Economic Buyer",
+                        "Economic Decision Maker", "Evaluator", "Executive Sponsor", "Influencer", "Technical Buyer",
+                        "Other"),
+                field("IsPrimary", BOOLEAN)), List.of());
     }
 
     /** The org's people: records' OwnerId points here; integrations match them to HubSpot owners by email. */
