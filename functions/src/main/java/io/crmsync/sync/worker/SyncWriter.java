@@ -3,6 +3,8 @@ package io.crmsync.sync.worker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.HubSpotValidationException;
@@ -66,12 +68,12 @@ public class SyncWriter {
         List<ObjectUpdate> updates = plans.stream()
                 .map(p -> new ObjectUpdate(p.pairing().hubspotId(), p.hubspotWrites())).toList();
         try {
-            collect(hubspot.batchUpdate(object, updates), failures);
+            collect(updates, hubspot.batchUpdate(object, updates), failures);
         } catch (HubSpotValidationException e) {
             // HubSpot fails a whole batch update for one bad input: write one by one to find which records fail.
             for (ObjectUpdate update : updates) {
                 try {
-                    collect(hubspot.batchUpdate(object, List.of(update)), failures);
+                    collect(List.of(update), hubspot.batchUpdate(object, List.of(update)), failures);
                 } catch (HubSpotValidationException single) {
                     failures.put(update.id(), new RecordFailure(ErrorCategory.ofHubSpot(single.category(),
                             single.getMessage()), "HubSpot: " + single.getMessage()));
@@ -80,11 +82,25 @@ public class SyncWriter {
         }
     }
 
-    private static void collect(BatchResult<CrmObject> result, Map<String, RecordFailure> failures) {
+    /**
+     * Each input's outcome: refused (an error names it), written (a result is it), or unknown. An input the answer
+     * names neither way is not counted as synced: its pairing keeps the values last synced, so a retry writes it again
+     * (a write is idempotent), and Sync Health says why.
+     */
+    private static void collect(List<ObjectUpdate> updates, BatchResult<CrmObject> result,
+            Map<String, RecordFailure> failures) {
         for (BatchError error : result.errors()) {
             for (String id : error.ids()) {
                 failures.put(id, new RecordFailure(ErrorCategory.ofHubSpot(error.category(), error.message()),
                         "HubSpot " + error.category() + ": " + error.message()));
+            }
+        }
+        Set<String> written = result.results().stream().map(CrmObject::id).collect(Collectors.toSet());
+        for (ObjectUpdate update : updates) {
+            if (!written.contains(update.id()) && !failures.containsKey(update.id())) {
+                failures.put(update.id(), new RecordFailure(ErrorCategory.OTHER, "HubSpot's batch answer named"
+                        + " record " + update.id() + " neither among its results nor among its errors, so crm-sync"
+                        + " cannot tell whether it was written; it is not counted as synced. Retry this error."));
             }
         }
     }

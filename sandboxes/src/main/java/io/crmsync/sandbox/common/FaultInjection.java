@@ -23,6 +23,8 @@ public final class FaultInjection<E> {
     private String scriptedPath;
     /** Path fragment whose next answers are lost, and how many. */
     private String lostAnswerPath;
+    private String droppedResultPath;
+    private int droppedResultsRemaining;
     private int lostAnswersRemaining;
 
     public void latency(Duration latency) {
@@ -84,6 +86,28 @@ public final class FaultInjection<E> {
         lostAnswersRemaining = calls;
     }
 
+    /**
+     * The next {@code calls} batch answers (those with a {@code results} array, as HubSpot's) on paths containing
+     * {@code pathContains} leave their last result out: the write happens, but the answer names that input neither
+     * among its results nor among its errors, as a truncated or partial answer would.
+     */
+    public synchronized void dropLastResultOfNext(int calls, String pathContains) {
+        if (calls < 0 || pathContains == null || pathContains.isEmpty()) {
+            throw new IllegalArgumentException("calls must be >= 0 and path non-empty");
+        }
+        droppedResultPath = pathContains;
+        droppedResultsRemaining = calls;
+    }
+
+    /** Whether the batch answer to a request on {@code path} is to lose its last result (counts it if so). */
+    public synchronized boolean dropResult(String path) {
+        if (droppedResultsRemaining > 0 && path != null && path.contains(droppedResultPath)) {
+            droppedResultsRemaining--;
+            return true;
+        }
+        return false;
+    }
+
     /** Whether the answer to a request on {@code path}, now served, is to be lost (counts it if so). */
     public synchronized boolean loseAnswer(String path) {
         if (lostAnswersRemaining > 0 && path != null && path.contains(lostAnswerPath)) {
@@ -94,6 +118,8 @@ public final class FaultInjection<E> {
     }
 
     public synchronized void clear() {
+        droppedResultPath = null;
+        droppedResultsRemaining = 0;
         lostAnswerPath = null;
         lostAnswersRemaining = 0;
         latency = Duration.ZERO;

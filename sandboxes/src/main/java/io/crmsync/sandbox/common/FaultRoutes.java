@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * {"latencyMs":200, "serverErrorRate":0.1,
  *  "failNext":{"calls":3, "status":429, "code":"RATE_LIMIT", "message":"...", "path":"/batch/"},
  *  "loseNextAnswers":{"calls":1, "path":"/batch/create"},
+ *  "dropLastResult":{"calls":1, "path":"/batch/update"},   (HubSpot: the batch answer leaves its last result out)
  *  "exhaustBudget":true}          (false gives the day's budget back)
  * </pre>
  * Bad input answers 400 with what is wrong.
@@ -72,6 +73,10 @@ public final class FaultRoutes {
             JsonNode lose = body.get("loseNextAnswers");
             if (lose != null) {
                 faults.loseNextAnswers((int) nonNegative(lose, "calls"), lose.path("path").asText(""));
+            }
+            JsonNode drop = body.get("dropLastResult");
+            if (drop != null) {
+                faults.dropLastResultOfNext((int) nonNegative(drop, "calls"), drop.path("path").asText(""));
             }
             JsonNode exhaust = body.get("exhaustBudget");
             if (exhaust != null) {

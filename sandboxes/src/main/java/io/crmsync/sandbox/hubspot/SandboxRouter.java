@@ -3,6 +3,9 @@ package io.crmsync.sandbox.hubspot;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import io.crmsync.sandbox.common.FaultInjection;
 import io.crmsync.sandbox.common.InFlight;
 import io.crmsync.sandbox.common.CallTally;
@@ -165,6 +168,10 @@ final class SandboxRouter {
             if (faults.loseAnswer(ctx.request().path())) {
                 error(response, HubSpotError.serverError(504));
                 return;
+            }
+            JsonNode results = answer.body() == null ? null : answer.body().get("results");
+            if (results instanceof ArrayNode array && !array.isEmpty() && faults.dropResult(ctx.request().path())) {
+                array.remove(array.size() - 1);
             }
             response.setStatusCode(answer.status());
             statuses.record(String.valueOf(answer.status()));
