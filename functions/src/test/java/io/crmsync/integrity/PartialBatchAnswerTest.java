@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
-import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.testing.EmbeddedAwsTestResource;
@@ -46,9 +45,7 @@ class PartialBatchAnswerTest {
 
     @BeforeEach
     void companiesWithoutSegment() {
-        settings = SettingsSnapshot.take(mappings, segmentSettings, "company");
-        segmentSettings.choose("company", null);
-        mappings.replace("company", List.of(FieldMapping.of("name", "Name"), FieldMapping.of("city", "BillingCity")));
+        settings = SettingsSnapshot.companiesByNameAndCity(mappings, segmentSettings);
     }
 
     @AfterEach

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
-import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.testing.EmbeddedAwsTestResource;
@@ -48,9 +47,7 @@ class RateLimitBurstTest {
 
     @BeforeEach
     void companiesWithoutSegment_andAOneSecondWindow() {
-        settings = SettingsSnapshot.take(mappings, segmentSettings, "company");
-        segmentSettings.choose("company", null);
-        mappings.replace("company", List.of(FieldMapping.of("name", "Name"), FieldMapping.of("city", "BillingCity")));
+        settings = SettingsSnapshot.companiesByNameAndCity(mappings, segmentSettings);
         // HubSpot's window is 10 s; a 1 s one keeps the waits of this test short (the client learns it from headers)
         hubspot().rateLimits().window(Duration.ofSeconds(1), 190);
     }

@@ -17,7 +17,6 @@ import io.crmsync.local.FunctionDispatcher;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
-import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
@@ -48,9 +47,7 @@ class ReadMissTest {
 
     @BeforeEach
     void companyMappings() {
-        settings = SettingsSnapshot.take(mappings, segmentSettings, "company");
-        segmentSettings.choose("company", null);
-        mappings.replace("company", List.of(FieldMapping.of("name", "Name"), FieldMapping.of("city", "BillingCity")));
+        settings = SettingsSnapshot.companiesByNameAndCity(mappings, segmentSettings);
     }
 
     @AfterEach

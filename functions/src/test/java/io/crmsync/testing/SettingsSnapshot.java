@@ -33,6 +33,17 @@ public final class SettingsSnapshot {
         return new SettingsSnapshot(mappings, segments, List.of(objects));
     }
 
+    /**
+     * Companies synced by name and city, with no inclusion segment: the fixture of the fault scenarios, which judge
+     * records by those two fields. Returns the settings as they were, to restore when the test ends.
+     */
+    public static SettingsSnapshot companiesByNameAndCity(MappingCatalog mappings, InclusionSegmentSettings segments) {
+        SettingsSnapshot before = take(mappings, segments, "company");
+        segments.choose("company", null);
+        mappings.replace("company", List.of(FieldMapping.of("name", "Name"), FieldMapping.of("city", "BillingCity")));
+        return before;
+    }
+
     public void restore() {
         mappingsByObject.forEach(mappings::replace);
         segmentByObject.forEach(segments::choose);
