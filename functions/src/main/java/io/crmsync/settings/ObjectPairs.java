@@ -36,6 +36,20 @@ public class ObjectPairs {
         return customObjects.byHubSpotObject(object).map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject()));
     }
 
+    /**
+     * The pair that syncs a Salesforce object. A standard object is answered without reading the settings; only a
+     * custom object ({@code __c}) costs the settings read, which matters on the change-event path (one per event).
+     */
+    public Optional<ObjectPair> bySalesforceObject(String sobject) {
+        Optional<ObjectPair> standard = STANDARD.values().stream()
+                .filter(p -> p.salesforceObjects().contains(sobject)).findFirst();
+        if (standard.isPresent() || sobject == null || !sobject.endsWith("__c")) {
+            return standard;
+        }
+        return customObjects.bySalesforceObject(sobject)
+                .map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject()));
+    }
+
     public ObjectPair require(String object) {
         return find(object).orElseThrow(() -> new UnknownObjectException(object, all().keySet()));
     }

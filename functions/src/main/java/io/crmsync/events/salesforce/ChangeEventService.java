@@ -47,8 +47,7 @@ public class ChangeEventService {
         if (event.originClient().filter(CallOptions.CLIENT_ID::equals).isPresent()) {
             return Outcome.OWN_WRITE;
         }
-        Optional<ObjectPair> pair = pairs.all().values().stream()
-                .filter(p -> p.salesforceObjects().contains(event.entityName())).findFirst();
+        Optional<ObjectPair> pair = pairs.bySalesforceObject(event.entityName());
         if (pair.isEmpty()) {
             LOG.debugf("Change event for %s, which no object pair syncs: ignored", event.entityName());
             return Outcome.NOT_SYNCED;
