@@ -1,9 +1,5 @@
 package io.crmsync.resync;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.crmsync.api.ApiError;
 import io.crmsync.api.ApiException;
 import io.crmsync.api.ApiRequest;
 import io.crmsync.api.ApiResponse;
@@ -16,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** {@code POST /resync}, {@code POST /segments/{listId}/resync}, {@code GET /resyncs/{id}}. */
 @ApplicationScoped
 public class ResyncRoutes implements ApiRoutes {
+
+    private static final int MAX_KEY_LENGTH = 255;
 
     private final RecordResyncService records;
     private final SegmentResyncService segments;
@@ -80,25 +78,31 @@ public class ResyncRoutes implements ApiRoutes {
             throw ApiException.badRequest("UNEXPECTED_BODY", "This route takes no body: the list id says it all.",
                     null);
         }
+        String key = idempotencyKey(request);
         try {
-            ResyncJob job = segments.start(listId);
-            return ApiResponse.accepted(new SegmentResyncAccepted(job.resyncId(), job.object(), job.members(),
-                    job.batches(), job.estimatedSalesforceCalls(), job.estimatedHubSpotCalls()));
+            return ApiResponse.accepted(segments.start(listId, key));
         } catch (SegmentNotFoundException e) {
             throw ApiException.notFound("LIST_NOT_FOUND", e.getMessage());
         } catch (UnsupportedSegmentException e) {
             throw ApiException.badRequest("UNSUPPORTED_LIST", e.getMessage(), "listId");
-        } catch (SalesforceBudgetShortException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", ApiError.of("SALESFORCE_BUDGET_SHORT", e.getMessage(), null).error());
-            body.put("members", e.estimate().members());
-            body.put("estimatedSalesforceCalls", e.estimate().salesforceCalls());
-            body.put("estimatedHubSpotCalls", e.estimate().hubspotCalls());
-            body.put("salesforceRemaining", e.remaining());
-            body.put("salesforceReserve", e.reserve());
-            body.put("salesforceAvailable", e.available());
-            return new ApiResponse(409, body);
         }
+    }
+
+    /**
+     * The optional {@code Idempotency-Key} header (as Stripe and the IETF draft define it): up to 255 visible ASCII
+     * characters; the same key answers the same resync.
+     */
+    private static String idempotencyKey(ApiRequest request) {
+        String key = request.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header is 1 to "
+                    + MAX_KEY_LENGTH + " visible ASCII characters without spaces (a UUID is a good one); send the"
+                    + " same key again to get the same resync.", "Idempotency-Key");
+        }
+        return key;
     }
 
     private ApiResponse progress(ApiRequest request) {

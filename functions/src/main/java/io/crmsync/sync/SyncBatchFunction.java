@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.crmsync.limits.CallDeadline;
 import io.crmsync.limits.LimitsConfig;
+import io.crmsync.resync.SegmentResyncService;
 import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.event.Event;
@@ -24,9 +25,16 @@ public class SyncBatchFunction {
     @Inject
     LimitsConfig limits;
 
+    @Inject
+    SegmentResyncService segmentResyncs;
+
     @Funq("syncBatch")
     public void syncBatch(SyncBatchMessage message) {
         Instant deadline = Instant.now().plus(limits.functionTimeout()).minus(limits.deadlineMargin());
+        if (message.validate().isSegmentResyncStep()) {
+            CallDeadline.until(deadline, () -> segmentResyncs.planOrPause(message));
+            return;
+        }
         CallDeadline.until(deadline, () -> batches.processOrPause(message.validate()).ifPresentOrElse(
                 outcome -> completed.fire(new SyncBatchCompleted(message, outcome)),
                 // paused for a daily limit: not finished, so no resync counts it, but its calls are still counted

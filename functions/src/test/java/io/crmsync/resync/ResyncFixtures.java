@@ -30,7 +30,13 @@ public final class ResyncFixtures {
     }
 
     public static JsonNode api(String method, String path, String query, String body, int expectedStatus) {
-        var response = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract();
+        return api(method, path, query, body, java.util.Map.of(), expectedStatus);
+    }
+
+    /** With request headers, names in lower case as API Gateway sends them. */
+    public static JsonNode api(String method, String path, String query, String body,
+            java.util.Map<String, String> headers, int expectedStatus) {
+        var response = invoke(httpRequest(method, path, query, body, headers)).then().statusCode(200).extract();
         assertThat(response.path("statusCode").toString()).as(response.asString())
                 .isEqualTo(String.valueOf(expectedStatus));
         try {
@@ -67,6 +73,19 @@ public final class ResyncFixtures {
                     batches++;
                 }
             }
+        }
+    }
+
+    /** Runs the one message the sync queue holds (a segment resync's planning step, say) and deletes it. */
+    public static void runOneMessage(FunctionDispatcher functions) {
+        var aws = EmbeddedAwsTestResource.aws();
+        String url = aws.queueUrl("SyncBatchesQueue");
+        try (var sqs = aws.newSqsClient()) {
+            var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
+            assertThat(messages).as("messages on the sync queue").hasSize(1);
+            functions.invoke("syncBatch", messages.get(0).body());
+            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()));
         }
     }
 

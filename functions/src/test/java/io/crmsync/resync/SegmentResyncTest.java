@@ -3,6 +3,7 @@ package io.crmsync.resync;
 import static io.crmsync.resync.ResyncFixtures.api;
 import static io.crmsync.resync.ResyncFixtures.discardSyncQueue;
 import static io.crmsync.resync.ResyncFixtures.drainSyncQueue;
+import static io.crmsync.resync.ResyncFixtures.runOneMessage;
 import static io.crmsync.resync.ResyncFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class SegmentResyncTest {
     }
 
     @Test
-    void segmentResyncOf5000_isRefusedWithTheNumbers_whenTheBudgetIsShort_thenAcceptedAndCompleted() {
+    void segmentResyncOf5000_isRefusedWithTheNumbersByTheWorker_whenTheBudgetIsShort_thenAcceptedAndCompleted() {
         // given
         String tag = unique("seg");
         List<String> sfIds = salesforce().seed("Contact", MEMBERS, i -> Map.of("LastName", "Member " + i,
@@ -91,16 +92,19 @@ class SegmentResyncTest {
         // 25 batches x (1 Collections retrieve + 1 Collections update) = 50; the reserve is 1,000
         salesforce().setDailyLimit(salesforce().apiCallsUsed() + 1_040);
 
-        // when
-        JsonNode refused = api("POST", "/segments/" + list.listId() + "/resync", null, null, 409);
+        // when: accepted at once; the worker reads the members, estimates and refuses
+        String refusedId = api("POST", "/segments/" + list.listId() + "/resync", null, null, 202).path("resyncId")
+                .asText();
+        runOneMessage(functions);
+        JsonNode refused = api("GET", "/resyncs/" + refusedId, null, null, 200);
 
         // then
         System.out.println("Segment resync refused: " + refused);
+        assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
         assertThat(refused.path("error").path("code").asText()).isEqualTo("SALESFORCE_BUDGET_SHORT");
         assertThat(refused.path("members").asLong()).isEqualTo(MEMBERS);
         assertThat(refused.path("estimatedSalesforceCalls").asLong()).isEqualTo(50);
-        assertThat(refused.path("salesforceReserve").asLong()).isEqualTo(1_000);
-        assertThat(refused.path("salesforceAvailable").asLong()).isLessThan(50);
+        assertThat(refused.path("batchesDone").asLong()).isZero();
         assertThat(refused.path("error").path("message").asText()).contains("50", "1000", "Nothing was queued");
         assertThat(discardSyncQueue()).isZero();
 
@@ -110,26 +114,29 @@ class SegmentResyncTest {
         long sfBefore = salesforce().apiCallsUsed();
         long hsBefore = hubspot().served().total();
 
-        // when
+        // when: a new request (the refused job is finished), its planning step, then its batches
         JsonNode accepted = api("POST", "/segments/" + list.listId() + "/resync", null, null, 202);
-        long sfAfterAccept = salesforce().apiCallsUsed();
-        long hsAfterAccept = hubspot().served().total();
+        runOneMessage(functions);
+        long sfAfterStart = salesforce().apiCallsUsed();
+        long hsAfterStart = hubspot().served().total();
         long started = System.nanoTime();
         int batches = drainSyncQueue(functions);
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         // then
         String resyncId = accepted.path("resyncId").asText();
-        assertThat(accepted.path("members").asLong()).isEqualTo(MEMBERS);
-        long estimatedSf = accepted.path("estimatedSalesforceCalls").asLong();
-        long estimatedHs = accepted.path("estimatedHubSpotCalls").asLong();
+        assertThat(resyncId).isNotEqualTo(refusedId);
+        JsonNode planned = api("GET", "/resyncs/" + resyncId, null, null, 200);
+        assertThat(planned.path("members").asLong()).isEqualTo(MEMBERS);
+        long estimatedSf = planned.path("estimatedSalesforceCalls").asLong();
+        long estimatedHs = planned.path("estimatedHubSpotCalls").asLong();
         assertThat(batches).isEqualTo(25);
-        long sfUsed = salesforce().apiCallsUsed() - sfAfterAccept;
-        long hsUsed = hubspot().served().total() - hsAfterAccept;
+        long sfUsed = salesforce().apiCallsUsed() - sfAfterStart;
+        long hsUsed = hubspot().served().total() - hsAfterStart;
         System.out.printf("Segment resync of %d contacts: %d batches in %d ms; Salesforce calls %d (estimate %d) ="
                 + " %.1f per 1,000 members, plus %d to start (budget check); HubSpot calls %d (estimate %d), plus %d"
                 + " to start (list and membership pages)%n", MEMBERS, batches, millis, sfUsed, estimatedSf,
-                sfUsed * 1000.0 / MEMBERS, sfAfterAccept - sfBefore, hsUsed, estimatedHs, hsAfterAccept - hsBefore);
+                sfUsed * 1000.0 / MEMBERS, sfAfterStart - sfBefore, hsUsed, estimatedHs, hsAfterStart - hsBefore);
         assertThat(sfUsed * 1000.0 / MEMBERS).isLessThanOrEqualTo(30);
         assertThat((double) sfUsed).isBetween(estimatedSf * 0.9, estimatedSf * 1.1);
         assertThat((double) hsUsed).isBetween(estimatedHs * 0.9, estimatedHs * 1.1);
@@ -169,6 +176,7 @@ class SegmentResyncTest {
         HubSpotList list = hubspotClient.lists().create(tag, "0-1", HubSpotList.ProcessingType.MANUAL, null);
         hubspotClient.lists().addMembers(list.listId(), hsIds);
         String resyncId = api("POST", "/segments/" + list.listId() + "/resync", null, null, 202).path("resyncId").asText();
+        runOneMessage(functions); // the planning step, which queues the batch this test delivers itself
         String batch = "{\"batchId\":\"resync-" + resyncId + "-0\",\"object\":\"contact\",\"reason\":\"RESYNC\","
                 + "\"records\":[{\"hubspotId\":\"" + hsIds.get(0) + "\"},{\"hubspotId\":\"" + hsIds.get(1) + "\"}]}";
         discardSyncQueue();

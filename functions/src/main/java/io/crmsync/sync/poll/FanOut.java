@@ -55,6 +55,11 @@ public class FanOut {
         return entries.size();
     }
 
+    /** Queues one message as it is (a step that fans out later, such as a segment resync's planning). */
+    public void send(SyncBatchMessage message) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(json(message)));
+    }
+
     /** Puts {@code message} back on the queue, visible again after {@code delaySeconds} (SQS allows 0 to 900). */
     public void resend(SyncBatchMessage message, int delaySeconds) {
         int delay = Math.max(0, Math.min(900, delaySeconds));
