@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.crmsync.hubspot.HubSpotTokenRejectedException;
+import io.crmsync.store.SettingsTooLargeException;
 import io.crmsync.store.StaleVersionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,8 @@ public class ApiRouter {
             return new ApiResponse(409, ApiError.of("CONCURRENT_CHANGE", e.what() + " was changed at the same time by"
                     + " another request, so this change was not saved. Read it again (GET), then send your change"
                     + " again.", null));
+        } catch (SettingsTooLargeException e) {
+            return new ApiResponse(413, ApiError.of("SETTINGS_TOO_LARGE", e.getMessage(), null));
         } catch (HubSpotTokenRejectedException e) {
             // the deployment's credential, not the request, is wrong: say which setting to fix (never the token)
             LOG.errorf("%s %s: %s", method, path, e.getMessage());

@@ -71,9 +71,12 @@ public class SettingsRepository {
     }
 
     private static void validate(String key, String json) {
-        if (json == null || json.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
-            throw new IllegalArgumentException("Settings " + key + " must be a JSON document of at most "
-                    + MAX_DOCUMENT_BYTES + " bytes");
+        if (json == null) {
+            throw new IllegalArgumentException("Settings " + key + " must be a JSON document");
+        }
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_DOCUMENT_BYTES) {
+            throw new SettingsTooLargeException(key, bytes, MAX_DOCUMENT_BYTES);
         }
         JsonText.requireObject(json, "Settings " + key);
     }

@@ -19,6 +19,7 @@ import io.crmsync.associations.AssociationState;
 import io.crmsync.associations.AssociationSync;
 import io.crmsync.associations.ContactRoles;
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.hubspot.HubSpotTokenRejectedException;
 import io.crmsync.limits.LimitPauses;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
@@ -55,6 +56,8 @@ public class SyncBatchService {
     private static final String RETRY = "RETRY";
     /** Rounds of planning a record whose pairing other workers keep saving, before the batch is left to SQS. */
     private static final int MAX_PLANNING_ROUNDS = 3;
+    /** How long a DELETE batch refused for HubSpot's token waits on the queue before it tries again (SQS's most). */
+    private static final Duration CREDENTIAL_RECHECK = Duration.ofSeconds(900);
     private static final List<String> ERROR_CATEGORIES = java.util.Arrays.stream(ErrorCategory.values())
             .map(ErrorCategory::name).toList();
 
@@ -107,6 +110,8 @@ public class SyncBatchService {
             SyncOutcome outcome = process(message);
             limitPauses.resumed();
             return Optional.of(outcome);
+        } catch (HubSpotTokenRejectedException e) {
+            return Optional.ofNullable(credentialRefused(message, e));
         } catch (RuntimeException e) {
             var hit = limitPauses.hitBy(e);
             if (hit.isEmpty()) {
@@ -116,6 +121,29 @@ public class SyncBatchService {
             queue.resend(message, (int) delay.toSeconds());
             return Optional.empty();
         }
+    }
+
+    /**
+     * HubSpot refused the token also after crm-sync read it again: no redelivery will fix that, and failing the
+     * message would walk it to the dead-letter queue unseen. Each record of the batch becomes a Sync Health error
+     * naming the setting to fix (never the token), which the poll's automatic retries and {@code POST
+     * /sync-errors/retry} sync once the token is right. A DELETE batch, whose records a retry could not tell were
+     * deleted, waits on the queue instead (and is named in Sync Health too).
+     *
+     * @return the batch's outcome (all records failed), or null when the batch waits on the queue
+     */
+    private SyncOutcome credentialRefused(SyncBatchMessage message, HubSpotTokenRejectedException e) {
+        LOG.errorf("Sync batch %s (%s): %s", message.batchId(), message.object(), e.getMessage());
+        Instant now = clock.instant();
+        for (SyncBatchMessage.RecordRef ref : message.records()) {
+            errors.record(message.object(), ref.hubspotId(), ref.salesforceId(), ErrorCategory.PERMISSIONS.name(),
+                    e.getMessage(), now);
+        }
+        if (isDelete(message)) {
+            queue.resend(message, (int) CREDENTIAL_RECHECK.toSeconds());
+            return null;
+        }
+        return new SyncOutcome(0, 0, message.records().size(), 0);
     }
 
     public SyncOutcome process(SyncBatchMessage message) {

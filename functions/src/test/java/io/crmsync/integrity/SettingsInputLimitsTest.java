@@ -100,6 +100,32 @@ class SettingsInputLimitsTest {
         }
     }
 
+    @Test
+    void valueMapsOverTheSettingsDocumentLimit_answers413_namingTheSettingAndTheLimit_andNothingIsSaved() {
+        // given: a value map between two free-text fields (no picklist values to check against) with 3,000 pairs
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            pairs.append(i == 0 ? "" : ",").append("{\"salesforce\":\"Salesforce title number ").append(i)
+                    .append("\",\"hubspot\":\"HubSpot job title number ").append(i).append("\"}");
+        }
+        String body = "{\"maps\":[{\"hubspotProperty\":\"jobtitle\",\"salesforceField\":\"Title\",\"values\":["
+                + pairs + "]}]}";
+        String before = invoke(httpRequest("GET", "/settings/value-maps/contact", null, null)).then().extract()
+                .jsonPath().getString("body");
+
+        // when
+        JsonPath answer = invoke(httpRequest("PUT", "/settings/value-maps/contact", null, body)).then().extract()
+                .jsonPath();
+
+        // then
+        assertThat(answer.getInt("statusCode")).as(answer.getString("body")).isEqualTo(413);
+        JsonPath error = new JsonPath(answer.getString("body"));
+        assertThat(error.getString("error.code")).isEqualTo("SETTINGS_TOO_LARGE");
+        assertThat(error.getString("error.message")).contains("value maps of contact").contains("100,000 bytes");
+        assertThat(invoke(httpRequest("GET", "/settings/value-maps/contact", null, null)).then().extract()
+                .jsonPath().getString("body")).isEqualTo(before);
+    }
+
     private static JsonPath put(String path, String body) {
         return invoke(httpRequest("PUT", path, null, body)).then().statusCode(200).extract().jsonPath();
     }
