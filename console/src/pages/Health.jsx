@@ -10,6 +10,7 @@ export function Health() {
   useTitle('Sync Health');
   const [retrying, setRetrying] = useState(false);
   const errors = useResource('/sync-errors', retrying ? 2000 : 30000);
+  const usage = useResource('/api-usage', 60000);
   const [notice, setNotice] = useState(null);
 
   function queued(answer) {
@@ -25,13 +26,14 @@ export function Health() {
   return (
     <section>
       <PageHeader title="Sync Health" intro="Records that could not sync, grouped by what went wrong. Fix the cause (in a CRM or in Settings), then retry." />
+      <LimitPauses paused={usage.data?.paused} />
       {notice && <Banner kind="ok">{notice}</Banner>}
       <Banner error={errors.error} />
       <h2>Sync errors</h2>
       {errors.loading && !errors.data ? <Loading what="sync errors" /> : objects.length === 0 ? (
         <Empty>No open sync errors: every record that was asked to sync did.</Empty>
       ) : objects.map((o) => <ObjectErrors key={o.object} errors={o} onQueued={queued} />)}
-      <ApiUsage />
+      <ApiUsage usage={usage} />
     </section>
   );
 }
@@ -107,8 +109,27 @@ function ObjectErrors({ errors, onQueued }) {
   );
 }
 
-function ApiUsage() {
-  const usage = useResource('/api-usage', 60000);
+const CRM_NAMES = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
+
+/**
+ * A CRM whose daily API limit is spent: sync and imports wait for its reset (GET /api-usage lists each pause), so
+ * the page says which side, since when, and when work resumes, instead of leaving the user to wonder why nothing syncs.
+ */
+function LimitPauses({ paused }) {
+  if (!paused || paused.length === 0) return null;
+  return paused.map((p) => {
+    const crm = CRM_NAMES[p.crm] ?? p.crm;
+    return (
+      <div key={p.crm} class="banner banner-warn limit-pause" role="status" data-crm={p.crm}>
+        <strong>Sync and imports are paused: the {crm} daily API limit is spent.</strong>{' '}
+        Paused since {dateTime(p.since)}; work resumes at {dateTime(p.until)}, when {crm}'s daily limit resets.
+        Nothing is lost: the waiting batches and import pages run then.
+      </div>
+    );
+  });
+}
+
+function ApiUsage({ usage }) {
   const hourly = useResource('/api-usage/hourly', 60000);
   const sf = usage.data?.salesforce;
   const hs = usage.data?.hubspot;

@@ -24,6 +24,11 @@ export function Settings() {
       <Mappings key={`m-${object}`} object={object} saved={s.mappings[object]} onSaved={settings.reload} />
       <Segment key={`s-${object}`} object={object} listId={s.inclusionSegments[object] ?? null} onSaved={settings.reload} />
       {object === 'contact' && <ContactSettings settings={s} onSaved={settings.reload} />}
+      <h2 class="section-title">Every object</h2>
+      <div class="card-grid">
+        <CustomObjects onSaved={settings.reload} />
+        <DefaultOwners onSaved={settings.reload} />
+      </div>
     </section>
   );
 }
@@ -205,6 +210,120 @@ function Choice({ title, path, name, value, options, onSaved }) {
       <Banner error={error} shownFields={[name]} />
       {done && <Banner kind="ok">Saved.</Banner>}
       <button type="submit" class="button primary">Save</button>
+    </form>
+  );
+}
+
+/**
+ * Custom object pairs (GET/PUT /settings/custom-objects): each Salesforce custom object by API name, with the HubSpot
+ * custom object it syncs with (type id or name). The API checks both against the CRMs and names the offending input
+ * (customObjects[1].hubspotObject), which shows at that input.
+ */
+function CustomObjects({ onSaved }) {
+  const current = useResource('/settings/custom-objects');
+  const [rows, setRows] = useState(null);
+  const save = useAction(async () => {
+    const answer = await put('/settings/custom-objects', {
+      customObjects: rows.map(({ salesforceObject, hubspotObject }) => ({ salesforceObject, hubspotObject })),
+    });
+    setRows(answer.customObjects.map((p) => ({ ...p, key: Math.random() })));
+    onSaved();
+  });
+  const { error, done, busy } = save;
+  useEffect(() => {
+    if (current.data && rows === null) setRows(current.data.customObjects.map((p) => ({ ...p, key: Math.random() })));
+  }, [current.data]);
+  const changeRows = (next) => {
+    setRows(next);
+    save.reset();
+  };
+  const edit = (i, change) => changeRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const shown = (rows ?? []).flatMap((_, i) => [`customObjects[${i}].salesforceObject`, `customObjects[${i}].hubspotObject`]);
+
+  return (
+    <form class="card custom-objects" onSubmit={(e) => { e.preventDefault(); save.run(); }} aria-labelledby="custom-objects-title">
+      <h2 id="custom-objects-title">Custom objects</h2>
+      <Banner error={current.error} />
+      {rows === null ? <Loading what="custom objects" /> : (
+        <>
+          {rows.length === 0 && <p class="muted">No custom object pairs: only the standard objects sync.</p>}
+          {rows.map((row, i) => (
+            <div key={row.key} class="pair-row">
+              <Field label={`Pair ${i + 1}: Salesforce object`} class="compact"
+                error={errorFor(error, `customObjects[${i}].salesforceObject`)}>
+                {(a) => <input {...a} type="text" placeholder="Invoice__c" value={row.salesforceObject ?? ''}
+                  onInput={(e) => edit(i, { salesforceObject: e.currentTarget.value })} />}
+              </Field>
+              <Field label={`Pair ${i + 1}: HubSpot object`} class="compact"
+                error={errorFor(error, `customObjects[${i}].hubspotObject`)}>
+                {(a) => <input {...a} type="text" placeholder="2-1234567 or invoices" value={row.hubspotObject ?? ''}
+                  onInput={(e) => edit(i, { hubspotObject: e.currentTarget.value })} />}
+              </Field>
+              <button type="button" class="button small" aria-label={`Remove pair ${i + 1}`}
+                onClick={() => changeRows(rows.filter((_, j) => j !== i))}>Remove</button>
+            </div>
+          ))}
+        </>
+      )}
+      <Banner error={error} shownFields={shown} />
+      {done && <Banner kind="ok">Custom objects saved. Their records sync from the next poll.</Banner>}
+      <div class="button-row">
+        <button type="button" class="button" disabled={rows === null}
+          onClick={() => changeRows([...rows, { key: Math.random(), salesforceObject: '', hubspotObject: '' }])}>
+          Add custom object
+        </button>
+        <button type="submit" class="button primary" disabled={busy || rows === null}>Save custom objects</button>
+      </div>
+      <p class="hint">Each Salesforce custom object (API name ending in __c) pairs with one HubSpot custom object. Saving checks both exist and the integration user can read them.</p>
+    </form>
+  );
+}
+
+/**
+ * Who owns a record whose owner has no counterpart in the other CRM (GET/PUT /settings/default-owners); blank means
+ * such a record is a Sync Health error naming the person instead.
+ */
+function DefaultOwners({ onSaved }) {
+  const current = useResource('/settings/default-owners');
+  const [chosen, setChosen] = useState(null);
+  const save = useAction(async () => {
+    const blank = (v) => (v && v.trim() !== '' ? v.trim() : null);
+    await put('/settings/default-owners', {
+      hubspotOwnerId: blank(chosen.hubspotOwnerId), salesforceUserId: blank(chosen.salesforceUserId),
+    });
+    onSaved();
+  });
+  const { error, done, busy } = save;
+  useEffect(() => {
+    if (current.data && chosen === null) setChosen({ ...current.data });
+  }, [current.data]);
+  const edit = (change) => {
+    setChosen({ ...chosen, ...change });
+    save.reset();
+  };
+
+  return (
+    <form class="card default-owners" onSubmit={(e) => { e.preventDefault(); save.run(); }} aria-labelledby="default-owners-title">
+      <h2 id="default-owners-title">Default owners</h2>
+      <Banner error={current.error} />
+      {chosen === null ? <Loading what="default owners" /> : (
+        <>
+          <Field label="HubSpot owner id" error={errorFor(error, 'hubspotOwnerId')}
+            hint="Owns HubSpot records whose Salesforce owner has no HubSpot owner with the same email.">
+            {(a) => <input {...a} type="text" inputMode="numeric" value={chosen.hubspotOwnerId ?? ''}
+              onInput={(e) => edit({ hubspotOwnerId: e.currentTarget.value })} />}
+          </Field>
+          <Field label="Salesforce user id" error={errorFor(error, 'salesforceUserId')}
+            hint="Owns Salesforce records whose HubSpot owner has no active Salesforce user with the same email.">
+            {(a) => <input {...a} type="text" value={chosen.salesforceUserId ?? ''}
+              onInput={(e) => edit({ salesforceUserId: e.currentTarget.value })} />}
+          </Field>
+        </>
+      )}
+      <Banner error={error} shownFields={['hubspotOwnerId', 'salesforceUserId']} />
+      {done && <Banner kind="ok">Default owners saved.</Banner>}
+      <button type="submit" class="button primary" disabled={busy || chosen === null}>Save default owners</button>
+      <p class="hint">Leave one blank to list such records in Sync Health instead, naming the person.</p>
     </form>
   );
 }

@@ -72,7 +72,10 @@ public class ResyncJobRepository {
                 String holder = e.item() == null || !e.item().containsKey("resyncId") ? null
                         : e.item().get("resyncId").s();
                 if (holder == null) {
-                    continue; // expired and removed in between: claim it afresh
+                    // removed in between (expired): claim it afresh
+                    condition = "attribute_not_exists(#pk)";
+                    values.clear();
+                    continue;
                 }
                 if (!replaceFinished || !find(holder).map(ResyncJob::finished).orElse(false)) {
                     return holder;

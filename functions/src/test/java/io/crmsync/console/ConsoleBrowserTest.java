@@ -223,6 +223,88 @@ class ConsoleBrowserTest {
         browser.screenshot("settings");
     }
 
+    @Test
+    void settings_customObjectsAndDefaultOwners_showTheApiErrorsAtTheirFields_andSave() {
+        // given the settings that hold for every object
+        int pairs = api().get("/settings/custom-objects").jsonPath().getList("customObjects").size();
+        Map<String, Object> owners = api().get("/settings/default-owners").jsonPath().getMap("");
+        browser.go("/console/settings");
+
+        // when the user adds a custom object named without its __c and saves
+        browser.find(ConsoleBrowser.text("button", "Add custom object")).click();
+        WebElement salesforceObject = browser.byLabel("Pair " + (pairs + 1) + ": Salesforce object");
+        salesforceObject.sendKeys("Invoice");
+        browser.byLabel("Pair " + (pairs + 1) + ": HubSpot object").sendKeys("invoices");
+        browser.find(ConsoleBrowser.text("button", "Save custom objects")).click();
+
+        // then the API's message shows at that input, and nothing was saved
+        browser.wait.until(d -> "true".equals(salesforceObject.getAttribute("aria-invalid")));
+        String customObjectMessage = browser.find(By.id(salesforceObject.getAttribute("aria-describedby")
+                .split(" ")[0])).getText();
+        assertThat(customObjectMessage).contains("__c").contains("'Invoice'");
+        assertThat(api().get("/settings/custom-objects").jsonPath().getList("customObjects")).hasSize(pairs);
+
+        // when the user names a HubSpot owner the portal does not have
+        WebElement owner = browser.byLabel("HubSpot owner id");
+        owner.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        owner.sendKeys("987654321");
+        browser.find(ConsoleBrowser.text("button", "Save default owners")).click();
+
+        // then the API's own message shows under that field
+        String ownerMessage = api().body(Map.of("hubspotOwnerId", "987654321")).put("/settings/default-owners").then()
+                .statusCode(400).extract().jsonPath().getString("error.message");
+        browser.wait.until(d -> "true".equals(owner.getAttribute("aria-invalid")));
+        String describedBy = owner.getAttribute("aria-describedby");
+        assertThat(browser.find(By.id(describedBy.substring(describedBy.lastIndexOf(' ') + 1))).getText())
+                .isEqualTo(ownerMessage);
+        browser.screenshot("settings-every-object");
+
+        // and when the owner is put back as it was, the save goes through (keys, so the page sees the input)
+        owner.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        Object before = owners.get("hubspotOwnerId");
+        if (before != null) {
+            owner.sendKeys(before.toString());
+        }
+        browser.find(ConsoleBrowser.text("button", "Save default owners")).click();
+        browser.find(ConsoleBrowser.text("div", "Default owners saved."));
+        assertThat(api().get("/settings/default-owners").jsonPath().getString("hubspotOwnerId"))
+                .isEqualTo(owners.get("hubspotOwnerId"));
+    }
+
+    @Test
+    void syncHealth_aSpentHubSpotDailyLimit_showsABannerSayingWhichSideSinceWhenAndWhenItResumes() {
+        // given the HubSpot portal's daily calls spent, and an import that has contacts to write there: its worker
+        // meets the limit and pauses until HubSpot's reset
+        hubspot().body("{\"exhaustBudget\":true}").put("/sandbox/faults").then().statusCode(204);
+        try {
+            api().body("{\"object\":\"contacts\",\"filters\":[{\"field\":\"Email\",\"operator\":\"eq\","
+                    + "\"value\":\"contact8@eu.example.com\"}]}").post("/imports").then().statusCode(202);
+            JsonPath usage = eventually(() -> {
+                JsonPath answer = api().get("/api-usage").jsonPath();
+                return answer.getList("paused.crm").contains("hubspot") ? answer : null;
+            });
+
+            // when
+            browser.go("/console/health");
+
+            // then
+            WebElement banner = browser.find(By.cssSelector(".limit-pause[data-crm='hubspot']"));
+            assertThat(banner.getAttribute("role")).isEqualTo("status");
+            assertThat(banner.getText()).contains("the HubSpot daily API limit is spent").contains("Paused since")
+                    .contains("work resumes at").contains(dateTimeAsTheConsoleShowsIt(usage.getString(
+                            "paused.find { it.crm == 'hubspot' }.until")));
+            browser.screenshot("sync-health-paused");
+        } finally {
+            hubspot().body("{\"exhaustBudget\":false}").put("/sandbox/faults").then().statusCode(204);
+        }
+    }
+
+    /** The console's dateTime(): en-GB, day month hour:minute:second, in the browser's time zone. */
+    private static String dateTimeAsTheConsoleShowsIt(String iso) {
+        return (String) browser.js("return new Date(arguments[0]).toLocaleString('en-GB', { day: 'numeric',"
+                + " month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' })", iso);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private record Paired(String hubspotId, String salesforceId) {

@@ -92,4 +92,29 @@ class LocalModeTest {
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
+
+    @Test
+    void everyObjectSettings_overHttp_customObjectsAndDefaultOwners_answerTheirValuesAndFieldErrors() {
+        // custom objects: what is configured, and a bad API name refused at its field
+        given().port(apiPort).get("/settings/custom-objects").then().statusCode(200)
+                .body("customObjects", org.hamcrest.Matchers.notNullValue());
+        given().port(apiPort).contentType("application/json")
+                .body("{\"customObjects\":[{\"salesforceObject\":\"Invoice\",\"hubspotObject\":\"invoices\"}]}")
+                .put("/settings/custom-objects").then().statusCode(400)
+                .body("error.code", equalTo("INVALID_CUSTOM_OBJECT"))
+                .body("error.field", equalTo("customObjects[0].salesforceObject"));
+
+        // default owners: the current choice, an unknown owner refused at its field, and the current choice saved
+        java.util.Map<String, Object> owners = given().port(apiPort).get("/settings/default-owners").then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        given().port(apiPort).contentType("application/json").body("{\"hubspotOwnerId\":\"987654321\"}")
+                .put("/settings/default-owners").then().statusCode(400)
+                .body("error.code", equalTo("INVALID_DEFAULT_OWNER"))
+                .body("error.field", equalTo("hubspotOwnerId"))
+                .body("error.message", org.hamcrest.Matchers.containsString("987654321"));
+        given().port(apiPort).contentType("application/json").body(owners).put("/settings/default-owners").then()
+                .statusCode(200);
+        assertThat(given().port(apiPort).get("/settings/default-owners").then().statusCode(200).extract().jsonPath()
+                .getMap("")).isEqualTo(owners);
+    }
 }
