@@ -4,6 +4,8 @@ import static io.crmsync.queue.InvalidMessageException.require;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -34,6 +36,7 @@ public record SyncBatchMessage(String batchId, String object, String reason, Lis
         return new SyncBatchMessage("resync-" + resyncId + "-plan", object, RESYNC_SEGMENT, List.of(), null, listId);
     }
 
+    @JsonIgnore // a reading of the reason, not a field of the message
     public boolean isSegmentResyncStep() {
         return RESYNC_SEGMENT.equals(reason);
     }
