@@ -1,5 +1,6 @@
 package io.crmsync.hubspot;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
@@ -19,5 +20,11 @@ abstract class HubSpotClientTestSupport {
         sandbox = HubSpotSandboxTestResource.resetSandbox();
         client.calls().reset();
         client.failures().reset();
+    }
+
+    /** The sandbox is shared by the test classes that run after: faults a test armed and did not use must not stay. */
+    @AfterEach
+    void clearFaults() {
+        sandbox.faults().clear();
     }
 }
