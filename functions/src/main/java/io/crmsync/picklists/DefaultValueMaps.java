@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The value maps that ship: Salesforce's default opportunity stages onto HubSpot's default sales pipeline, and case
+ * The value maps that ship: Salesforce's default lead statuses onto HubSpot's lead statuses, its default opportunity stages onto HubSpot's default sales pipeline, and case
  * status and priority onto the default support pipeline and ticket priorities, and Task status, priority and type
  * onto HubSpot's task ones. An org with other values edits them
  * with {@code PUT /settings/value-maps/{object}}; a value missing from the map is a Sync Health error naming it.
@@ -13,6 +13,14 @@ import java.util.Map;
 final class DefaultValueMaps {
 
     private static final Map<String, List<ValueMap>> DEFAULTS = Map.of(
+            // Salesforce's default Lead Status picklist onto HubSpot's default lead statuses. HubSpot has more
+            // options (OPEN, ATTEMPTED_TO_CONTACT, CONNECTED, BAD_TIMING) than Salesforce has values; each value maps
+            // to one option so the translation works both ways, so those four are a Sync Health error until mapped.
+            "contact", List.of(map("hs_lead_status", "Status",
+                    "Open - Not Contacted", "NEW",
+                    "Working - Contacted", "IN_PROGRESS",
+                    "Closed - Converted", "OPEN_DEAL",
+                    "Closed - Not Converted", "UNQUALIFIED")),
             "deal", List.of(map("dealstage", "StageName",
                     "Prospecting", "appointmentscheduled",
                     "Qualification", "qualifiedtobuy",

@@ -22,6 +22,7 @@ final class DefaultMappings {
                     FieldMapping.of("jobtitle", "Title"),
                     FieldMapping.of("company", "Company"),
                     FieldMapping.of("city", "City"),
+                    twoWay("hs_lead_status", "Status"),
                     owner()),
             "company", List.of(
                     FieldMapping.of("name", "Name"),
@@ -67,7 +68,9 @@ final class DefaultMappings {
 
     /**
      * A task is worked in both CRMs: completing it, re-prioritising it or moving its due date in either must reach
-     * the other, which Prefer-Salesforce-unless-blank would refuse once Salesforce has a value.
+     * the other, which Prefer-Salesforce-unless-blank would refuse once Salesforce has a value. So is a lead: HubSpot
+     * sequences and reps set its lead status as they work it, Salesforce lead queues theirs (HubSpot does not
+     * document the connector's rule for lead status; this is what a rep working both would expect).
      */
     private static FieldMapping twoWay(String hubspotProperty, String salesforceField) {
         return new FieldMapping(hubspotProperty, salesforceField, SyncRule.TWO_WAY);
