@@ -51,6 +51,18 @@ final class DefaultMappings {
                     twoWay("hs_task_type", "Type"),
                     twoWay("hs_timestamp", "ActivityDate"),
                     owner()),
+            // A call logged in Salesforce is a Task with TaskSubtype "Call" (crm-sync sets it on Tasks it creates for
+            // calls). HubSpot's duration is in milliseconds, Salesforce's in seconds (translated). CallDisposition
+            // is left out: Salesforce's is free text, HubSpot's hs_call_disposition the id of one of the portal's
+            // call outcomes, so no default could map them.
+            "call", List.of(
+                    FieldMapping.of("hs_call_title", "Subject"),
+                    FieldMapping.of("hs_call_body", "Description"),
+                    FieldMapping.of("hs_call_duration", "CallDurationInSeconds"),
+                    FieldMapping.of("hs_call_direction", "CallType"),
+                    twoWay("hs_call_status", "Status"),
+                    twoWay("hs_timestamp", "ActivityDate"),
+                    owner()),
             "meeting", List.of(
                     FieldMapping.of("hs_meeting_title", "Subject"),
                     FieldMapping.of("hs_meeting_body", "Description"),

@@ -10,6 +10,6 @@ public class ActivitiesTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "poll",
-                "crmsync.sync.objects", "company,contact,deal,ticket,task,meeting");
+                "crmsync.sync.objects", "company,contact,deal,ticket,task,meeting,call");
     }
 }

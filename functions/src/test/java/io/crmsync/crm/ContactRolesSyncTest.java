@@ -68,6 +68,23 @@ class ContactRolesSyncTest extends CrmPollSupport {
     }
 
     @Test
+    void contactRoleDeletedInSalesforce_removesTheDealContactOnTheNextPoll_withoutTheOpportunityChanging() {
+        // given: a role synced to the deal
+        String dealId = hubspotId("deal", opportunity);
+        String role = salesforce().insert("OpportunityContactRole", Map.of("OpportunityId", opportunity,
+                "ContactId", contact, "Role", "Evaluator"));
+        pollAndSync();
+        assertThat(contactsOf(dealId)).containsExactly(hubspotId("contact", contact));
+
+        // when: only the role is deleted (getDeleted names the role, not its Opportunity)
+        salesforce().store().delete(salesforce().store().schema().object("OpportunityContactRole").orElseThrow(), role);
+        pollAndSync();
+
+        // then
+        assertThat(contactsOf(dealId)).isEmpty();
+    }
+
+    @Test
     void contactAssociatedWithTheDealInHubSpot_getsAContactRoleOnTheOpportunity_once() {
         // given
         String dealId = hubspotId("deal", opportunity);

@@ -105,6 +105,37 @@ class ImportObjectsEndToEndTest {
     }
 
     @Test
+    void taskImport_translatesThroughTheEditedTaskValueMaps_asTheSyncDoes() throws Exception {
+        // given: task value maps edited over the API (Normal is LOW here, In Progress is WAITING, Email is TODO)
+        String shipped = "{\"maps\":" + new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api("GET", "/settings/value-maps/task", null, null).raw()).path("maps") + "}";
+        var edited = api("PUT", "/settings/value-maps/task", null, """
+                {"maps":[{"hubspotProperty":"hs_task_status","salesforceField":"Status","values":[
+                   {"salesforce":"Not Started","hubspot":"NOT_STARTED"},{"salesforce":"In Progress","hubspot":"WAITING"},
+                   {"salesforce":"Completed","hubspot":"COMPLETED"}]},
+                 {"hubspotProperty":"hs_task_priority","salesforceField":"Priority","values":[
+                   {"salesforce":"High","hubspot":"HIGH"},{"salesforce":"Normal","hubspot":"LOW"},
+                   {"salesforce":"Low","hubspot":"NONE"}]},
+                 {"hubspotProperty":"hs_task_type","salesforceField":"Type","values":[
+                   {"salesforce":"Email","hubspot":"TODO"},{"salesforce":"Other","hubspot":"EMAIL"}]}]}
+                """);
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        try {
+            String task = salesforce.insert("Task", Map.of("Subject", "Send the deck", "Status", "In Progress",
+                    "Priority", "Normal", "Type", "Email"));
+
+            // when
+            runImport("{\"object\":\"tasks\"}");
+
+            // then
+            assertThat(hubspotRecord("tasks", "task", task)).containsEntry("hs_task_status", "WAITING")
+                    .containsEntry("hs_task_priority", "LOW").containsEntry("hs_task_type", "TODO");
+        } finally {
+            assertThat(api("PUT", "/settings/value-maps/task", null, shipped).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void customObjects_importIntoTheirConfiguredHubSpotObject() {
         // given: Invoice__c paired with the HubSpot custom object 2-1000002 at run time
         customObjects.replace(List.of(new CustomObjects.Pair("Invoice__c", "invoices")));

@@ -71,8 +71,9 @@ public class NewRecordPairer {
         salesforceIds.forEach(id -> schema.sobjectOfId(id).ifPresent(s -> byType.computeIfAbsent(s, k -> new ArrayList<>()).add(id)));
         for (var entry : byType.entrySet()) {
             String sobject = entry.getKey();
+            // A Task logged as a call is a HubSpot call, not a task (and the other way round): not this pair's to create.
             List<SObject> records = salesforce.retrieve(sobject, entry.getValue(), schema.salesforceFields(sobject))
-                    .stream().flatMap(Optional::stream).toList();
+                    .stream().flatMap(Optional::stream).filter(r -> schema.includes(sobject, r::get)).toList();
             boolean contacts = schema.object().equals("contact");
             Map<String, String> existingByEmail = new LinkedHashMap<>();
             if (contacts) {
@@ -131,6 +132,7 @@ public class NewRecordPairer {
                 continue;
             }
             Map<String, Object> fields = new LinkedHashMap<>();
+            schema.subset(sobject).ifPresent(s -> fields.putAll(s.creationFields()));
             List<String> problems = new ArrayList<>();
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String type = schema.fieldType(sobject, m.salesforceField());
