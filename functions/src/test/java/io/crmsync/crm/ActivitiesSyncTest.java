@@ -18,6 +18,7 @@ import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.owners.OwnerDirectory;
 import io.crmsync.store.CrmSide;
 import io.crmsync.store.Watermark;
+import io.crmsync.sync.SyncBatchMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -209,6 +210,16 @@ class ActivitiesSyncTest extends CrmPollSupport {
         assertThat(tasks.get(0).get("TaskSubtype")).isNotEqualTo("Call");
         assertThat(pairings.findBySalesforceId("call", tasks.get(0).get("Id").toString())).isEmpty();
         assertThat(pairings.findByHubspotId("task", taskId)).isPresent();
+
+        // when: the call's pairing is lost after its create (a crash before it was saved) and it is synced again
+        pairings.delete(pairings.findByHubspotId("call", callId).orElseThrow());
+        worker.process(new SyncBatchMessage(unique("again"), "call", "RETRY",
+                List.of(new SyncBatchMessage.RecordRef(callId, null))));
+
+        // then: it pairs with the Task the first create made (TaskSubtype is refused on the upsert's update), no second
+        assertThat(tasksWithSubject(title)).hasSize(1);
+        assertThat(pairings.findByHubspotId("call", callId).orElseThrow().salesforceId())
+                .isEqualTo(calls.get(0).get("Id"));
     }
 
     private static List<Map<String, Object>> tasksWithSubject(String subject) {

@@ -3,7 +3,10 @@ package io.crmsync.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +79,11 @@ class ContactRolesSyncTest extends CrmPollSupport {
         pollAndSync();
         assertThat(contactsOf(dealId)).containsExactly(hubspotId("contact", contact));
 
-        // when: only the role is deleted (getDeleted names the role, not its Opportunity)
+        // when: only the role is deleted (getDeleted names the role, not its Opportunity), a minute and a half ago
+        // so that getDeleted, which covers whole minutes only (as Salesforce's does), reports it
+        salesforce().clock(Clock.fixed(Instant.now().minusSeconds(90), ZoneOffset.UTC));
         salesforce().store().delete(salesforce().store().schema().object("OpportunityContactRole").orElseThrow(), role);
+        salesforce().clock(Clock.systemUTC());
         pollAndSync();
 
         // then
