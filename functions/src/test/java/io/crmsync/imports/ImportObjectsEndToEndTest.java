@@ -82,6 +82,8 @@ class ImportObjectsEndToEndTest {
                 "Priority", "Normal", "ActivityDate", "2026-12-24", "WhoId", contact));
         String event = salesforce.insert("Event", Map.of("Subject", "Demo", "StartDateTime", "2026-12-02T10:00:00Z",
                 "EndDateTime", "2026-12-02T11:00:00Z", "DurationInMinutes", 60L, "WhoId", contact));
+        String call = salesforce.insert("Task", Map.of("Subject", "Discovery call", "TaskSubtype", "Call",
+                "CallType", "Inbound", "CallDurationInSeconds", 300L, "Status", "Completed", "WhoId", contact));
 
         // when
         runImport("{\"object\":\"cases\"}");
@@ -96,8 +98,13 @@ class ImportObjectsEndToEndTest {
                 .containsEntry("hs_task_status", "IN_PROGRESS").containsEntry("hs_task_priority", "MEDIUM")
                 .containsEntry("hs_timestamp", "2026-12-24T00:00:00Z");
         assertThat(hubspotRecord("meetings", "meeting", event)).containsEntry("hs_meeting_title", "Demo");
+        // a Task logged as a call is a HubSpot call, not a task
+        assertThat(hubspotRecord("calls", "call", call)).containsEntry("hs_call_title", "Discovery call")
+                .containsEntry("hs_call_direction", "INBOUND").containsEntry("hs_call_duration", "300000")
+                .containsEntry("hs_call_status", "COMPLETED");
+        assertThat(pairings.findBySalesforceIds("task", List.of(call))).isEmpty();
         for (String[] kind : new String[][] {{"tickets", "ticket", caseId}, {"tasks", "task", task},
-                {"meetings", "meeting", event}}) {
+                {"meetings", "meeting", event}, {"calls", "call", call}}) {
             String id = pairing(kind[1], kind[2]).hubspotId();
             assertThat(hubspotClient.associations().read(kind[0], "contacts", List.of(id)).get(id))
                     .as(kind[0]).extracting(a -> a.toId()).containsExactly(contactHubSpotId);
