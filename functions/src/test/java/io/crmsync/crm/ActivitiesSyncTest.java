@@ -16,11 +16,8 @@ import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.owners.OwnerDirectory;
-import io.crmsync.store.CrmSide;
-import io.crmsync.store.Watermark;
 import io.crmsync.sync.SyncBatchMessage;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -30,7 +27,6 @@ import jakarta.inject.Inject;
  * company one.
  */
 @QuarkusTest
-@TestProfile(ActivitiesTestProfile.class)
 class ActivitiesSyncTest extends CrmPollSupport {
 
     @Inject
@@ -45,13 +41,6 @@ class ActivitiesSyncTest extends CrmPollSupport {
 
     @BeforeEach
     void syncedRecords() {
-        Instant now = Instant.now();
-        for (String key : List.of("task.Task", "meeting.Event", "call.Task")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
-        }
-        for (String object : List.of("task", "meeting", "call")) {
-            watermarks.reset(new Watermark(object, CrmSide.HUBSPOT, now, null, now));
-        }
         String email = unique("katherine") + "@nasa.example.com";
         userId = salesforce().insert("User", Map.of("FirstName", "Katherine", "LastName", "Johnson", "Email", email,
                 "IsActive", true));

@@ -21,7 +21,6 @@ import io.crmsync.settings.SyncRule;
 import io.crmsync.store.SyncError;
 import io.crmsync.sync.SyncBatchMessage;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Lead status through the functions (poll -> queue -> worker -> both sandboxes): HubSpot's {@code hs_lead_status}
@@ -29,7 +28,6 @@ import io.quarkus.test.junit.TestProfile;
  * lacks is a Sync Health error saying how to map it.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class LeadStatusSyncTest extends CrmPollSupport {
 
     private List<ValueMap> contactMaps;
