@@ -31,7 +31,8 @@ public record AssociationLink(String object, String sobject, String field, Strin
                 new AssociationLink("ticket", "Case", "ContactId", "contact")));
         // An activity's WhoId is its contact (a Contact or a Lead, both HubSpot contacts); its WhatId the deal, ticket
         // or company it is about. The order is the preference when HubSpot has several and WhatId must pick one.
-        for (String[] activity : new String[][] { { "task", "Task" }, { "meeting", "Event" } }) {
+        for (String[] activity : new String[][] { { "task", "Task" }, { "meeting", "Event" },
+                { "call", "Task" } }) {
             links.add(new AssociationLink(activity[0], activity[1], "WhoId", "contact"));
             links.add(new AssociationLink(activity[0], activity[1], "WhatId", "deal", "006"));
             links.add(new AssociationLink(activity[0], activity[1], "WhatId", "ticket", "500"));

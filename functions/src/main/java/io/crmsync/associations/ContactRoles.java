@@ -45,11 +45,14 @@ public class ContactRoles {
     private final SalesforceClient salesforce;
     private final HubSpotClient hubspot;
     private final PairingRepository pairings;
+    private final ContactRoleOpportunities roleOpportunities;
 
-    ContactRoles(SalesforceClient salesforce, HubSpotClient hubspot, PairingRepository pairings) {
+    ContactRoles(SalesforceClient salesforce, HubSpotClient hubspot, PairingRepository pairings,
+            ContactRoleOpportunities roleOpportunities) {
         this.salesforce = salesforce;
         this.hubspot = hubspot;
         this.pairings = pairings;
+        this.roleOpportunities = roleOpportunities;
     }
 
     /** The roles and deal contacts of a batch of deals as they are now, with the contacts' pairings. */
@@ -79,14 +82,18 @@ public class ContactRoles {
             return State.NONE;
         }
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        Map<String, String> opportunityByRole = new LinkedHashMap<>();
         for (int from = 0; from < opportunities.size(); from += QUERY_CHUNK) {
             List<String> chunk = opportunities.subList(from, Math.min(opportunities.size(), from + QUERY_CHUNK));
             for (SObject r : salesforce.query(Soql.select("Id", "OpportunityId", "ContactId")
                     .from("OpportunityContactRole").where(Condition.in("OpportunityId", chunk)).orderBy("Id"))) {
                 roles.computeIfAbsent(r.getString("OpportunityId"), k -> new LinkedHashMap<>())
                         .putIfAbsent(r.getString("ContactId"), r.id());
+                opportunityByRole.put(r.id(), r.getString("OpportunityId"));
             }
         }
+        // So that the role's deletion, which getDeleted reports by role id alone, finds its deal.
+        roleOpportunities.remember(opportunityByRole);
         Map<String, List<String>> contacts = new LinkedHashMap<>();
         hubspot.associations().read("deal", "contact", deals.stream().map(Pairing::hubspotId).distinct().toList())
                 .forEach((deal, tos) -> contacts.put(deal, tos.stream().map(Association::toId).toList()));

@@ -78,11 +78,14 @@ public class ImportPlanner {
         List<ImportPlan.Step> steps = new ArrayList<>();
         for (ImportPhase phase : phases) {
             Condition filters = FilterTranslator.toCondition(definition.filters(), describe(phase.sobject()));
-            Condition where = campaign == null ? filters
-                    : filters == null ? campaign : Condition.and(campaign, filters);
+            Condition where = both(both(campaign, phase.subset()), filters);
             steps.add(new ImportPlan.Step(phase, where));
         }
         return new ImportPlan(definition, object, steps);
+    }
+
+    private static Condition both(Condition a, Condition b) {
+        return a == null ? b : b == null ? a : Condition.and(a, b);
     }
 
     /** The number of records the plan would import: one {@code COUNT()} per phase. */

@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The value maps that ship: Salesforce's default opportunity stages onto HubSpot's default sales pipeline, and case
+ * The value maps that ship: Salesforce's default lead statuses onto HubSpot's lead statuses, its default opportunity stages onto HubSpot's default sales pipeline, and case
  * status and priority onto the default support pipeline and ticket priorities, and Task status, priority and type
- * onto HubSpot's task ones. An org with other values edits them
+ * onto HubSpot's task ones, and a call Task's type and status onto HubSpot's call direction and status. An org with other values edits them
  * with {@code PUT /settings/value-maps/{object}}; a value missing from the map is a Sync Health error naming it.
  */
 final class DefaultValueMaps {
 
     private static final Map<String, List<ValueMap>> DEFAULTS = Map.of(
+            // Salesforce's default Lead Status picklist onto HubSpot's default lead statuses. HubSpot has more
+            // options (OPEN, ATTEMPTED_TO_CONTACT, CONNECTED, BAD_TIMING) than Salesforce has values; each value maps
+            // to one option so the translation works both ways, so those four are a Sync Health error until mapped.
+            "contact", List.of(map("hs_lead_status", "Status",
+                    "Open - Not Contacted", "NEW",
+                    "Working - Contacted", "IN_PROGRESS",
+                    "Closed - Converted", "OPEN_DEAL",
+                    "Closed - Not Converted", "UNQUALIFIED")),
             "deal", List.of(map("dealstage", "StageName",
                     "Prospecting", "appointmentscheduled",
                     "Qualification", "qualifiedtobuy",
@@ -29,7 +37,13 @@ final class DefaultValueMaps {
                     map("hs_task_status", "Status", "Not Started", "NOT_STARTED", "In Progress", "IN_PROGRESS",
                             "Completed", "COMPLETED"),
                     map("hs_task_priority", "Priority", "High", "HIGH", "Normal", "MEDIUM", "Low", "LOW"),
-                    map("hs_task_type", "Type", "Call", "CALL", "Email", "EMAIL", "Other", "TODO")));
+                    map("hs_task_type", "Type", "Call", "CALL", "Email", "EMAIL", "Other", "TODO")),
+            // A call Task's direction and status. Salesforce's "Internal" calls have no HubSpot direction; a logged
+            // call is "Completed" in Salesforce, COMPLETED in HubSpot; a planned one "Not Started", QUEUED.
+            "call", List.of(
+                    map("hs_call_direction", "CallType", "Inbound", "INBOUND", "Outbound", "OUTBOUND"),
+                    map("hs_call_status", "Status", "Completed", "COMPLETED", "In Progress", "IN_PROGRESS",
+                            "Not Started", "QUEUED")));
 
     private DefaultValueMaps() {
     }

@@ -22,6 +22,7 @@ final class DefaultMappings {
                     FieldMapping.of("jobtitle", "Title"),
                     FieldMapping.of("company", "Company"),
                     FieldMapping.of("city", "City"),
+                    twoWay("hs_lead_status", "Status"),
                     owner()),
             "company", List.of(
                     FieldMapping.of("name", "Name"),
@@ -50,6 +51,18 @@ final class DefaultMappings {
                     twoWay("hs_task_type", "Type"),
                     twoWay("hs_timestamp", "ActivityDate"),
                     owner()),
+            // A call logged in Salesforce is a Task with TaskSubtype "Call" (crm-sync sets it on Tasks it creates for
+            // calls). HubSpot's duration is in milliseconds, Salesforce's in seconds (translated). CallDisposition
+            // is left out: Salesforce's is free text, HubSpot's hs_call_disposition the id of one of the portal's
+            // call outcomes, so no default could map them.
+            "call", List.of(
+                    FieldMapping.of("hs_call_title", "Subject"),
+                    FieldMapping.of("hs_call_body", "Description"),
+                    FieldMapping.of("hs_call_duration", "CallDurationInSeconds"),
+                    FieldMapping.of("hs_call_direction", "CallType"),
+                    twoWay("hs_call_status", "Status"),
+                    twoWay("hs_timestamp", "ActivityDate"),
+                    owner()),
             "meeting", List.of(
                     FieldMapping.of("hs_meeting_title", "Subject"),
                     FieldMapping.of("hs_meeting_body", "Description"),
@@ -67,7 +80,9 @@ final class DefaultMappings {
 
     /**
      * A task is worked in both CRMs: completing it, re-prioritising it or moving its due date in either must reach
-     * the other, which Prefer-Salesforce-unless-blank would refuse once Salesforce has a value.
+     * the other, which Prefer-Salesforce-unless-blank would refuse once Salesforce has a value. So is a lead: HubSpot
+     * sequences and reps set its lead status as they work it, Salesforce lead queues theirs (HubSpot does not
+     * document the connector's rule for lead status; this is what a rep working both would expect).
      */
     private static FieldMapping twoWay(String hubspotProperty, String salesforceField) {
         return new FieldMapping(hubspotProperty, salesforceField, SyncRule.TWO_WAY);

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The object pairs crm-sync syncs: the standard ones HubSpot's connector has (activities included: HubSpot tasks are
- * Salesforce Tasks, meetings are Events), plus the custom object pairs of
+ * Salesforce Tasks, meetings are Events, calls are the Tasks Salesforce logs as calls: see {@link SalesforceSubset}),
+ * plus the custom object pairs of
  * {@link CustomObjects} (chosen at run time), each keyed by its HubSpot object type id ({@code 2-...}).
  */
 @ApplicationScoped
@@ -20,7 +21,12 @@ public class ObjectPairs {
             "deal", ObjectPair.of("deal", "Opportunity"),
             "ticket", ObjectPair.of("ticket", "Case"),
             "task", ObjectPair.of("task", "Task"),
-            "meeting", ObjectPair.of("meeting", "Event"));
+            "meeting", ObjectPair.of("meeting", "Event"),
+            "call", ObjectPair.of("call", "Task"));
+
+    /** The order pairs are listed and polled in: records first, then the activities that point at them. */
+    private static final java.util.List<String> ORDER = java.util.List.of("contact", "company", "deal", "ticket",
+            "task", "meeting", "call");
 
     private final CustomObjects customObjects;
 
@@ -41,13 +47,23 @@ public class ObjectPairs {
      * custom object ({@code __c}) costs the settings read, which matters on the change-event path (one per event).
      */
     public Optional<ObjectPair> bySalesforceObject(String sobject) {
-        Optional<ObjectPair> standard = STANDARD.values().stream()
+        Optional<ObjectPair> standard = ORDER.stream().map(STANDARD::get)
                 .filter(p -> p.salesforceObjects().contains(sobject)).findFirst();
         if (standard.isPresent() || sobject == null || !sobject.endsWith("__c")) {
             return standard;
         }
         return customObjects.bySalesforceObject(sobject)
                 .map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject()));
+    }
+
+    /**
+     * Every pair that syncs a Salesforce object: Task is synced by two (tasks and calls, each its own
+     * {@link SalesforceSubset}), every other object by one.
+     */
+    public java.util.List<ObjectPair> allBySalesforceObject(String sobject) {
+        java.util.List<ObjectPair> standard = ORDER.stream().map(STANDARD::get)
+                .filter(p -> p.salesforceObjects().contains(sobject)).toList();
+        return standard.isEmpty() ? bySalesforceObject(sobject).stream().toList() : standard;
     }
 
     public ObjectPair require(String object) {
@@ -57,9 +73,7 @@ public class ObjectPairs {
     /** The standard pairs, then the custom ones (one settings read). */
     public Map<String, ObjectPair> all() {
         Map<String, ObjectPair> pairs = new LinkedHashMap<>();
-        for (String object : new String[] { "contact", "company", "deal", "ticket", "task", "meeting" }) {
-            pairs.put(object, STANDARD.get(object));
-        }
+        ORDER.forEach(object -> pairs.put(object, STANDARD.get(object)));
         customObjects.all().forEach(p -> pairs.put(p.hubspotObject(), ObjectPair.of(p.hubspotObject(),
                 p.salesforceObject())));
         return pairs;

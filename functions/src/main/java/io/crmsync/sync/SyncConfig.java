@@ -15,7 +15,7 @@ public interface SyncConfig {
      * usually paired by the time its association is synced (otherwise it waits, as "Waiting for account to sync").
      * Activities come last for the same reason: a task points at records the earlier objects just paired.
      */
-    @WithDefault("company,contact,deal,ticket,task,meeting")
+    @WithDefault("company,contact,deal,ticket,task,meeting,call")
     List<String> objects();
 
     /**

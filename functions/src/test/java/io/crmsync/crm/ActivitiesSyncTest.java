@@ -16,6 +16,7 @@ import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.owners.OwnerDirectory;
+import io.crmsync.sync.SyncBatchMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -127,6 +128,93 @@ class ActivitiesSyncTest extends CrmPollSupport {
         assertThat(Instant.parse(event.get("StartDateTime").toString().replace("+0000", "Z")))
                 .isEqualTo(Instant.parse("2026-12-11T14:00:00Z"));
         assertThat(pairings.findByHubspotId("meeting", meetingId)).isPresent();
+    }
+
+    @Test
+    void salesforceCallTask_becomesAHubSpotCallOnItsContactAndDeal_notATask_andNotesAddedInHubSpotReachSalesforce() {
+        // given: a call logged in Salesforce (a Task with TaskSubtype Call) on the contact and the opportunity
+        String call = salesforce().insert("Task", Map.ofEntries(Map.entry("Subject", "Call: launch window"),
+                Map.entry("TaskSubtype", "Call"), Map.entry("CallType", "Outbound"),
+                Map.entry("CallDurationInSeconds", 125L), Map.entry("Status", "Completed"),
+                Map.entry("ActivityDate", LocalDate.of(2026, 12, 9)), Map.entry("WhoId", contact),
+                Map.entry("WhatId", opportunity), Map.entry("OwnerId", userId)));
+
+        // when
+        pollAndSync();
+
+        // then: a HubSpot call (not a task) with its fields, owner and records
+        assertThat(pairings.findBySalesforceId("task", call)).isEmpty();
+        String callId = pairings.findBySalesforceId("call", call).orElseThrow().hubspotId();
+        assertThat(hubspot().record("calls", callId).orElseThrow())
+                .containsEntry("hs_call_title", "Call: launch window")
+                .containsEntry("hs_call_direction", "OUTBOUND")
+                .containsEntry("hs_call_duration", "125000")
+                .containsEntry("hs_call_status", "COMPLETED")
+                .containsEntry("hubspot_owner_id", ownerId);
+        assertThat(hubspot().record("calls", callId).orElseThrow().get("hs_timestamp")).startsWith("2026-12-09");
+        assertThat(associated("call", callId, "contact")).containsExactly(hubspotId("contact", contact));
+        assertThat(associated("call", callId, "deal")).containsExactly(hubspotId("deal", opportunity));
+
+        // when: notes added to the call in HubSpot
+        hubspotClient.batchUpdate("call", List.of(new ObjectUpdate(callId,
+                Map.of("hs_call_body", "Window confirmed for the 20th"))));
+        pollAndSync();
+
+        // then
+        assertThat(salesforce().record("Task", call)).containsEntry("Description", "Window confirmed for the 20th")
+                .containsEntry("TaskSubtype", "Call");
+    }
+
+    @Test
+    void hubspotCall_createsOneSalesforceCallTask_whileAHubSpotTaskStaysAPlainTask() {
+        // given: a call and a task logged in HubSpot on the synced contact
+        String contactId = hubspotId("contact", contact);
+        String title = unique("Inbound from Katherine");
+        String callId = hubspotClient.batchCreate("call", List.of(new ObjectInput(Map.of("hs_call_title", title,
+                "hs_call_body", "Asked about the figures", "hs_call_direction", "INBOUND", "hs_call_duration",
+                "90400", "hs_call_status", "COMPLETED", "hs_timestamp", "2026-12-11T14:00:00Z",
+                "hubspot_owner_id", ownerId), null))).results().get(0).id();
+        hubspotClient.associations().associateDefault("call", "contact", List.of(new AssociationPair(callId,
+                contactId)));
+        String taskTitle = unique("Send the figures");
+        String taskId = hubspotClient.batchCreate("task", List.of(new ObjectInput(Map.of("hs_task_subject",
+                taskTitle, "hs_task_status", "NOT_STARTED", "hs_timestamp", "2026-12-12T09:00:00Z"), null)))
+                .results().get(0).id();
+
+        // when: polled twice (the second poll sees crm-sync's own writes)
+        pollAndSync();
+        pollAndSync();
+
+        // then: one call Task with the call's fields and contact, and one plain Task for the task
+        List<Map<String, Object>> calls = tasksWithSubject(title);
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).containsEntry("TaskSubtype", "Call").containsEntry("CallType", "Inbound")
+                .containsEntry("CallDurationInSeconds", 90L).containsEntry("Status", "Completed")
+                .containsEntry("Description", "Asked about the figures").containsEntry("WhoId", contact)
+                .containsEntry("OwnerId", userId);
+        assertThat(pairings.findByHubspotId("call", callId).orElseThrow().salesforceId())
+                .isEqualTo(calls.get(0).get("Id"));
+        List<Map<String, Object>> tasks = tasksWithSubject(taskTitle);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("TaskSubtype")).isNotEqualTo("Call");
+        assertThat(pairings.findBySalesforceId("call", tasks.get(0).get("Id").toString())).isEmpty();
+        assertThat(pairings.findByHubspotId("task", taskId)).isPresent();
+
+        // when: the call's pairing is lost after its create (a crash before it was saved) and it is synced again
+        pairings.delete(pairings.findByHubspotId("call", callId).orElseThrow());
+        worker.process(new SyncBatchMessage(unique("again"), "call", "RETRY",
+                List.of(new SyncBatchMessage.RecordRef(callId, null))));
+
+        // then: it pairs with the Task the first create made (TaskSubtype is refused on the upsert's update), no second
+        assertThat(tasksWithSubject(title)).hasSize(1);
+        assertThat(pairings.findByHubspotId("call", callId).orElseThrow().salesforceId())
+                .isEqualTo(calls.get(0).get("Id"));
+    }
+
+    private static List<Map<String, Object>> tasksWithSubject(String subject) {
+        var store = salesforce().store();
+        return store.table(store.schema().object("Task").orElseThrow()).values().stream()
+                .filter(t -> subject.equals(t.get("Subject"))).toList();
     }
 
     private Map<String, Object> opportunity(String name) {

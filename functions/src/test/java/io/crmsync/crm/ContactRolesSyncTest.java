@@ -3,7 +3,10 @@ package io.crmsync.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +62,26 @@ class ContactRolesSyncTest extends CrmPollSupport {
         // when: the role is removed and the opportunity edited
         salesforce().store().delete(salesforce().store().schema().object("OpportunityContactRole").orElseThrow(), role);
         editSalesforce("Opportunity", opportunity, Map.of("Amount", new BigDecimal("20")));
+        pollAndSync();
+
+        // then
+        assertThat(contactsOf(dealId)).isEmpty();
+    }
+
+    @Test
+    void contactRoleDeletedInSalesforce_removesTheDealContactOnTheNextPoll_withoutTheOpportunityChanging() {
+        // given: a role synced to the deal
+        String dealId = hubspotId("deal", opportunity);
+        String role = salesforce().insert("OpportunityContactRole", Map.of("OpportunityId", opportunity,
+                "ContactId", contact, "Role", "Evaluator"));
+        pollAndSync();
+        assertThat(contactsOf(dealId)).containsExactly(hubspotId("contact", contact));
+
+        // when: only the role is deleted (getDeleted names the role, not its Opportunity), a minute and a half ago
+        // so that getDeleted, which covers whole minutes only (as Salesforce's does), reports it
+        salesforce().clock(Clock.fixed(Instant.now().minusSeconds(90), ZoneOffset.UTC));
+        salesforce().store().delete(salesforce().store().schema().object("OpportunityContactRole").orElseThrow(), role);
+        salesforce().clock(Clock.systemUTC());
         pollAndSync();
 
         // then

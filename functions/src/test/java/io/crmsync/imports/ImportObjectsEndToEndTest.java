@@ -82,6 +82,8 @@ class ImportObjectsEndToEndTest {
                 "Priority", "Normal", "ActivityDate", "2026-12-24", "WhoId", contact));
         String event = salesforce.insert("Event", Map.of("Subject", "Demo", "StartDateTime", "2026-12-02T10:00:00Z",
                 "EndDateTime", "2026-12-02T11:00:00Z", "DurationInMinutes", 60L, "WhoId", contact));
+        String call = salesforce.insert("Task", Map.of("Subject", "Discovery call", "TaskSubtype", "Call",
+                "CallType", "Inbound", "CallDurationInSeconds", 300L, "Status", "Completed", "WhoId", contact));
 
         // when
         runImport("{\"object\":\"cases\"}");
@@ -96,11 +98,47 @@ class ImportObjectsEndToEndTest {
                 .containsEntry("hs_task_status", "IN_PROGRESS").containsEntry("hs_task_priority", "MEDIUM")
                 .containsEntry("hs_timestamp", "2026-12-24T00:00:00Z");
         assertThat(hubspotRecord("meetings", "meeting", event)).containsEntry("hs_meeting_title", "Demo");
+        // a Task logged as a call is a HubSpot call, not a task
+        assertThat(hubspotRecord("calls", "call", call)).containsEntry("hs_call_title", "Discovery call")
+                .containsEntry("hs_call_direction", "INBOUND").containsEntry("hs_call_duration", "300000")
+                .containsEntry("hs_call_status", "COMPLETED");
+        assertThat(pairings.findBySalesforceIds("task", List.of(call))).isEmpty();
         for (String[] kind : new String[][] {{"tickets", "ticket", caseId}, {"tasks", "task", task},
-                {"meetings", "meeting", event}}) {
+                {"meetings", "meeting", event}, {"calls", "call", call}}) {
             String id = pairing(kind[1], kind[2]).hubspotId();
             assertThat(hubspotClient.associations().read(kind[0], "contacts", List.of(id)).get(id))
                     .as(kind[0]).extracting(a -> a.toId()).containsExactly(contactHubSpotId);
+        }
+    }
+
+    @Test
+    void taskImport_translatesThroughTheEditedTaskValueMaps_asTheSyncDoes() throws Exception {
+        // given: task value maps edited over the API (Normal is LOW here, In Progress is WAITING, Email is TODO)
+        String shipped = "{\"maps\":" + new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(api("GET", "/settings/value-maps/task", null, null).raw()).path("maps") + "}";
+        var edited = api("PUT", "/settings/value-maps/task", null, """
+                {"maps":[{"hubspotProperty":"hs_task_status","salesforceField":"Status","values":[
+                   {"salesforce":"Not Started","hubspot":"NOT_STARTED"},{"salesforce":"In Progress","hubspot":"WAITING"},
+                   {"salesforce":"Completed","hubspot":"COMPLETED"}]},
+                 {"hubspotProperty":"hs_task_priority","salesforceField":"Priority","values":[
+                   {"salesforce":"High","hubspot":"HIGH"},{"salesforce":"Normal","hubspot":"LOW"},
+                   {"salesforce":"Low","hubspot":"NONE"}]},
+                 {"hubspotProperty":"hs_task_type","salesforceField":"Type","values":[
+                   {"salesforce":"Email","hubspot":"TODO"},{"salesforce":"Other","hubspot":"EMAIL"}]}]}
+                """);
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        try {
+            String task = salesforce.insert("Task", Map.of("Subject", "Send the deck", "Status", "In Progress",
+                    "Priority", "Normal", "Type", "Email"));
+
+            // when
+            runImport("{\"object\":\"tasks\"}");
+
+            // then
+            assertThat(hubspotRecord("tasks", "task", task)).containsEntry("hs_task_status", "WAITING")
+                    .containsEntry("hs_task_priority", "LOW").containsEntry("hs_task_type", "TODO");
+        } finally {
+            assertThat(api("PUT", "/settings/value-maps/task", null, shipped).status()).isEqualTo(200);
         }
     }
 

@@ -3,7 +3,6 @@ package io.crmsync.events.salesforce;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -47,8 +46,8 @@ public class ChangeEventService {
         if (event.originClient().filter(CallOptions.CLIENT_ID::equals).isPresent()) {
             return Outcome.OWN_WRITE;
         }
-        Optional<ObjectPair> pair = pairs.bySalesforceObject(event.entityName());
-        if (pair.isEmpty()) {
+        List<ObjectPair> synced = pairs.allBySalesforceObject(event.entityName());
+        if (synced.isEmpty()) {
             LOG.debugf("Change event for %s, which no object pair syncs: ignored", event.entityName());
             return Outcome.NOT_SYNCED;
         }
@@ -60,13 +59,16 @@ public class ChangeEventService {
         if (!seenEvents.seen(SOURCE, List.of(event.dedupeKey())).isEmpty()) {
             return Outcome.DUPLICATE;
         }
-        String object = pair.get().hubspotObject();
         List<RecordRef> refs = event.recordIds().stream().map(id -> new RecordRef(null, id)).toList();
+        // A Task event goes to tasks and calls alike (an update names only changed fields, never TaskSubtype): the
+        // pair the Task belongs to syncs it, the other finds no pairing and leaves it (one record read).
+        Map<String, List<RecordRef>> byObject = new java.util.LinkedHashMap<>();
+        synced.forEach(p -> byObject.put(p.hubspotObject(), refs));
         if (event.isDelete()) {
             // a deletion Salesforce reports is as authoritative as getDeleted's: queued as the poll queues those
-            work.enqueueAs(SOURCE, SyncBatchMessage.DELETE, Map.of(object, refs));
+            work.enqueueAs(SOURCE, SyncBatchMessage.DELETE, byObject);
         } else {
-            work.enqueue(SOURCE, Map.of(object, refs));
+            work.enqueue(SOURCE, byObject);
         }
         seenEvents.mark(SOURCE, List.of(event.dedupeKey()), clock.instant());
         return Outcome.QUEUED;

@@ -17,13 +17,16 @@ import io.crmsync.picklists.ValueMapCatalog;
 import io.crmsync.salesforce.model.Describe;
 import io.crmsync.salesforce.model.FieldDescribe;
 import io.crmsync.salesforce.model.SObject;
+import io.crmsync.settings.SalesforceSubset;
 import io.crmsync.store.SalesforceType;
+import io.crmsync.sync.translate.CallDurationTranslation;
+import io.crmsync.sync.translate.Translated;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Which Salesforce objects each importable object reads and how their records map to HubSpot (as HubSpot's own
  * connector maps them: accounts to companies, opportunities to deals, cases to tickets, tasks and events to tasks and
- * meetings). Every non-contact object upserts by {@value #SALESFORCE_ID}, a unique HubSpot property holding the
+ * meetings, Tasks logged as calls to calls). Picklists cross through the value maps the sync uses. Every non-contact object upserts by {@value #SALESFORCE_ID}, a unique HubSpot property holding the
  * Salesforce Id, so a retried chunk updates what it created instead of duplicating it.
  */
 @ApplicationScoped
@@ -32,12 +35,6 @@ public class ImportCatalogue {
     public static final String SALESFORCE_ID = "salesforce_id";
     /** The contact property campaign imports fill (HubSpot's "Salesforce Campaigns"). */
     public static final String SALESFORCE_CAMPAIGNS = "salesforce_campaigns";
-
-    /** Task priorities; deal stages and ticket status/priority come from the user's value maps, as the sync's do. */
-    static final Map<String, String> PRIORITIES = Map.of("High", "HIGH", "Medium", "MEDIUM", "Normal", "MEDIUM",
-            "Low", "LOW");
-    static final Map<String, String> TASK_STATUSES = Map.of("Not Started", "NOT_STARTED", "In Progress",
-            "IN_PROGRESS", "Completed", "COMPLETED");
 
     /** Activities point at a contact or lead (WhoId) and an account, opportunity or case (WhatId). */
     static final List<Association> ACTIVITY_ASSOCIATIONS = List.of(
@@ -76,7 +73,9 @@ public class ImportCatalogue {
             case ACCOUNTS -> List.of(accounts());
             case OPPORTUNITIES -> List.of(opportunities());
             case CASES -> List.of(cases());
-            case TASKS -> List.of(tasks());
+            // Salesforce logs calls as Tasks: those are HubSpot calls, the others tasks, as the sync pairs them.
+            case TASKS -> List.of(tasks().only(SalesforceSubset.of("task", "Task").orElseThrow().condition()),
+                    calls().only(SalesforceSubset.of("call", "Task").orElseThrow().condition()));
             case EVENTS -> List.of(events());
             case CUSTOM -> List.of(custom(customObject, describe));
         };
@@ -152,15 +151,43 @@ public class ImportCatalogue {
                         new Association("AccountId", "company", "companies")));
     }
 
-    private static ImportPhase tasks() {
-        return bySalesforceId("Task", List.of("Subject", "Description", "Status", "Priority", "ActivityDate",
-                "WhoId", "WhatId", "CreatedDate"), "tasks", "task", SalesforceType.TASK, (r, p) -> {
+    /** Status, priority and type through the task value maps: one translation for the import and the sync. */
+    private ImportPhase tasks() {
+        Map<String, String> statuses = valueMap("task", "hs_task_status");
+        Map<String, String> priorities = valueMap("task", "hs_task_priority");
+        Map<String, String> types = valueMap("task", "hs_task_type");
+        return bySalesforceId("Task", List.of("Subject", "Description", "Status", "Priority", "Type",
+                "ActivityDate", "WhoId", "WhatId", "CreatedDate"), "tasks", "task", SalesforceType.TASK, (r, p) -> {
                     put(p, "hs_task_subject", r, "Subject");
                     put(p, "hs_task_body", r, "Description");
-                    putMapped(p, "hs_task_status", r, "Status", TASK_STATUSES);
-                    putMapped(p, "hs_task_priority", r, "Priority", PRIORITIES);
+                    putMapped(p, "hs_task_status", r, "Status", statuses);
+                    putMapped(p, "hs_task_priority", r, "Priority", priorities);
+                    putMapped(p, "hs_task_type", r, "Type", types);
                     String due = Values.startOfDay(r.getString("ActivityDate"));
                     p.put("hs_timestamp", due != null ? due : r.getString("CreatedDate"));
+                }, ACTIVITY_ASSOCIATIONS);
+    }
+
+    /** Tasks Salesforce logged as calls, as HubSpot calls: direction and status through the call value maps. */
+    private ImportPhase calls() {
+        Map<String, String> directions = valueMap("call", "hs_call_direction");
+        Map<String, String> statuses = valueMap("call", "hs_call_status");
+        return bySalesforceId("Task", List.of("Subject", "Description", "Status", "CallType",
+                "CallDurationInSeconds", "ActivityDate", "WhoId", "WhatId", "CreatedDate"), "calls", "call",
+                SalesforceType.TASK, (r, p) -> {
+                    put(p, "hs_call_title", r, "Subject");
+                    put(p, "hs_call_body", r, "Description");
+                    putMapped(p, "hs_call_direction", r, "CallType", directions);
+                    putMapped(p, "hs_call_status", r, "Status", statuses);
+                    String seconds = r.getString("CallDurationInSeconds");
+                    if (seconds != null) {
+                        Translated ms = CallDurationTranslation.INSTANCE.hubspotSide(seconds);
+                        if (ms.ok() && ms.value() != null) {
+                            p.put("hs_call_duration", ms.value());
+                        }
+                    }
+                    String day = Values.startOfDay(r.getString("ActivityDate"));
+                    p.put("hs_timestamp", day != null ? day : r.getString("CreatedDate"));
                 }, ACTIVITY_ASSOCIATIONS);
     }
 

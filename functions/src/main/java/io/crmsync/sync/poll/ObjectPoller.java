@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmsync.associations.ContactRoleOpportunities;
 import io.crmsync.segments.InclusionSegment;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.ObjectPair;
@@ -42,11 +43,13 @@ public class ObjectPoller {
     private final PairingRepository pairings;
     private final MappedObjects schemas;
     private final OwnWrites ownWrites;
+    private final ContactRoleOpportunities roleOpportunities;
 
     ObjectPoller(SalesforceChanges salesforce, HubSpotChanges hubspot, SegmentRefresher segments,
             InclusionSegmentSettings segmentSettings, WatermarkRepository watermarks, FanOut fanOut,
             ErrorRetries retries, SyncConfig config, PairingRepository pairings, MappedObjects schemas,
-            OwnWrites ownWrites) {
+            OwnWrites ownWrites, ContactRoleOpportunities roleOpportunities) {
+        this.roleOpportunities = roleOpportunities;
         this.schemas = schemas;
         this.ownWrites = ownWrites;
         this.salesforce = salesforce;
@@ -72,11 +75,19 @@ public class ObjectPoller {
             Optional<Watermark> mark = watermarks.find(key, CrmSide.SALESFORCE);
             Instant since = since(mark, now);
             List<Change> changes = salesforce.changedSince(sobject, since, schema.salesforceFields(sobject));
-            ownWrites.salesforceChanges(schema, sobject, changes)
+            ownWrites.salesforceChanges(schema, sobject, changes).stream()
+                    .filter(c -> schema.includes(sobject, c.values()::get))
                     .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             if (object.equals("deal") && sobject.equals("Opportunity")) {
                 salesforce.opportunitiesWithRoleChanges(since)
                         .forEach(id -> refs.putIfAbsent("sf:" + id, new RecordRef(null, id)));
+                if (mark.isPresent()) {
+                    // A deleted role names no Opportunity: the one remembered when the role was synced does.
+                    List<String> deletedRoles = salesforce.deletedBetween("OpportunityContactRole", since, now)
+                            .stream().map(Change::id).toList();
+                    roleOpportunities.opportunitiesOf(deletedRoles).values()
+                            .forEach(id -> refs.putIfAbsent("sf:" + id, new RecordRef(null, id)));
+                }
             }
             if (mark.isPresent()) {
                 salesforce.deletedBetween(sobject, since, now).forEach(c -> deleted.add(new RecordRef(null, c.id())));

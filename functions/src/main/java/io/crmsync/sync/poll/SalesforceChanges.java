@@ -53,7 +53,8 @@ public class SalesforceChanges {
     /**
      * Opportunities whose contact roles were added or edited at or after {@code since}: a role's change leaves its
      * Opportunity's SystemModstamp alone, so the deal poll asks for them separately (one query). A deleted role is
-     * not in it (its row is gone and getDeleted names no Opportunity): removals sync with the deal's next sync.
+     * not in it (its row is gone and getDeleted names no Opportunity): the poll finds the deal through
+     * {@link io.crmsync.associations.ContactRoleOpportunities}.
      */
     public List<String> opportunitiesWithRoleChanges(Instant since) {
         Soql soql = Soql.select("Id", "OpportunityId", "SystemModstamp").from("OpportunityContactRole")

@@ -48,6 +48,9 @@ public class Translations {
                 out.put(m.hubspotProperty(), new PicklistTranslation(object, map));
             } else if (object.equals("company") && m.hubspotProperty().equals("domain")) {
                 out.put(m.hubspotProperty(), DomainTranslation.INSTANCE);
+            } else if (object.equals("call") && m.hubspotProperty().equals("hs_call_duration")
+                    && m.salesforceField().equalsIgnoreCase("CallDurationInSeconds")) {
+                out.put(m.hubspotProperty(), CallDurationTranslation.INSTANCE);
             }
         }
         return out;

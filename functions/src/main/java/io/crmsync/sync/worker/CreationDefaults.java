@@ -22,7 +22,7 @@ final class CreationDefaults {
     /** The properties to add to {@code mapped} (what the mappings fill) when creating {@code object}. */
     static Map<String, String> forObject(String object, Map<String, String> mapped, Instant now) {
         Map<String, String> out = new LinkedHashMap<>(DEFAULTS.getOrDefault(object, Map.of()));
-        if (object.equals("meeting") || object.equals("task")) {
+        if (object.equals("meeting") || object.equals("task") || object.equals("call")) {
             String start = mapped.get("hs_meeting_start_time");
             out.put("hs_timestamp", start != null ? start : now.toString());
         }

@@ -47,6 +47,16 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
         return mappings.stream().filter(m -> describe.field(m.salesforceField()).isPresent()).toList();
     }
 
+    /** The part of {@code sobject} this pair syncs, when it shares the object with another pair (Task). */
+    public Optional<io.crmsync.settings.SalesforceSubset> subset(String sobject) {
+        return io.crmsync.settings.SalesforceSubset.of(object(), sobject);
+    }
+
+    /** Whether a Salesforce record read with {@link #salesforceFields} belongs to this pair. */
+    public boolean includes(String sobject, java.util.function.Function<String, Object> values) {
+        return subset(sobject).map(s -> s.includes(values.apply(s.field()))).orElse(true);
+    }
+
     public String fieldType(String sobject, String field) {
         return describes.get(sobject).field(field).map(FieldDescribe::type).orElse("string");
     }
@@ -66,6 +76,7 @@ public record MappedObject(ObjectPair pair, List<FieldMapping> mappings, Map<Str
         fields.add("Id");
         mappingsFor(sobject).forEach(m -> fields.add(fieldName(sobject, m.salesforceField())));
         fields.addAll(AssociationLink.fieldsFor(sobject));
+        subset(sobject).ifPresent(s -> fields.add(s.field()));
         if (sobject.equals("Lead")) {
             fields.addAll(LeadConversions.LEAD_FIELDS);
         }

@@ -71,8 +71,9 @@ public class NewRecordPairer {
         salesforceIds.forEach(id -> schema.sobjectOfId(id).ifPresent(s -> byType.computeIfAbsent(s, k -> new ArrayList<>()).add(id)));
         for (var entry : byType.entrySet()) {
             String sobject = entry.getKey();
+            // A Task logged as a call is a HubSpot call, not a task (and the other way round): not this pair's to create.
             List<SObject> records = salesforce.retrieve(sobject, entry.getValue(), schema.salesforceFields(sobject))
-                    .stream().flatMap(Optional::stream).toList();
+                    .stream().flatMap(Optional::stream).filter(r -> schema.includes(sobject, r::get)).toList();
             boolean contacts = schema.object().equals("contact");
             Map<String, String> existingByEmail = new LinkedHashMap<>();
             if (contacts) {
@@ -131,6 +132,7 @@ public class NewRecordPairer {
                 continue;
             }
             Map<String, Object> fields = new LinkedHashMap<>();
+            schema.subset(sobject).ifPresent(s -> fields.putAll(s.creationFields()));
             List<String> problems = new ArrayList<>();
             for (FieldMapping m : schema.mappingsFor(sobject)) {
                 String type = schema.fieldType(sobject, m.salesforceField());
@@ -196,7 +198,39 @@ public class NewRecordPairer {
             fields.put(field, records.get(i).id());
             keyedInputs.add(SObject.of(sobject, fields));
         }
-        return salesforce.upsert(sobject, field, keyedInputs);
+        List<SaveResult> results = salesforce.upsert(sobject, field, keyedInputs);
+        return schema.subset(sobject).map(s -> againWithoutInsertOnly(sobject, field, s.field(), keyedInputs,
+                results)).orElse(results);
+    }
+
+    /**
+     * A repeated create of a call (an answer lost, a batch redelivered) finds the Task the first one made, and the
+     * upsert then updates it: Salesforce refuses {@code TaskSubtype} on an update (it is set on insert only). The
+     * Task already has it, so those records are upserted once more without it.
+     */
+    private List<SaveResult> againWithoutInsertOnly(String sobject, String key, String insertOnly,
+            List<SObject> inputs, List<SaveResult> results) {
+        List<Integer> refused = new ArrayList<>();
+        for (int i = 0; i < results.size() && i < inputs.size(); i++) {
+            if (!results.get(i).success() && results.get(i).errors().stream().anyMatch(e ->
+                    "INVALID_FIELD_FOR_INSERT_UPDATE".equals(e.statusCode()) && e.fields().contains(insertOnly))) {
+                refused.add(i);
+            }
+        }
+        if (refused.isEmpty()) {
+            return results;
+        }
+        List<SObject> again = refused.stream().map(i -> {
+            Map<String, Object> fields = new LinkedHashMap<>(inputs.get(i).fields());
+            fields.remove(insertOnly);
+            return SObject.of(sobject, fields);
+        }).toList();
+        List<SaveResult> second = salesforce.upsert(sobject, key, again);
+        List<SaveResult> merged = new ArrayList<>(results);
+        for (int j = 0; j < refused.size() && j < second.size(); j++) {
+            merged.set(refused.get(j), second.get(j));
+        }
+        return merged;
     }
 
     private Map<String, String> createInHubSpot(MappedObject schema, String sobject, List<SObject> records,

@@ -94,6 +94,33 @@ class SalesforceSandboxTest {
     }
 
     @Test
+    void taskSubtype_isSetOnInsertOnly_asTheRealApiHasIt() {
+        // given: a call logged over REST
+        SandboxHttp.Answer created = http.send("POST", "/services/data/v62.0/sobjects/Task",
+                "{\"Subject\":\"Call\",\"TaskSubtype\":\"Call\",\"CallType\":\"Outbound\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+
+        // when: a caller tries to turn it into a plain task
+        SandboxHttp.Answer update = http.send("PATCH", "/services/data/v62.0/sobjects/Task/" + id,
+                "{\"TaskSubtype\":\"Task\"}");
+
+        // then
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.body().get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+        assertThat(count("SELECT COUNT() FROM Task WHERE TaskSubtype = 'Call'")).isEqualTo(1);
+        JsonNode subtype = null;
+        for (JsonNode f : http.get("/services/data/v62.0/sobjects/Task/describe").body().get("fields")) {
+            if (f.get("name").asText().equals("TaskSubtype")) {
+                subtype = f;
+            }
+        }
+        assertThat(subtype).isNotNull();
+        assertThat(subtype.get("createable").asBoolean()).isTrue();
+        assertThat(subtype.get("updateable").asBoolean()).isFalse();
+    }
+
+    @Test
     void whereClause_filtersWithTypedLiteralsAndEscapes() {
         // given
         sandbox.insert("Account", Map.of("Name", "Bob's BBQ", "NumberOfEmployees", 10L));

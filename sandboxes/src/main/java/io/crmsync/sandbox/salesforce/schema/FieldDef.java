@@ -73,6 +73,12 @@ public record FieldDef(String name, String label, FieldType type, int length, bo
                 picklistValues, formula, formulaText, restrictedPicklist);
     }
 
+    /** Set on insert only, as {@code Task.TaskSubtype}: describe says createable, not updateable. */
+    public FieldDef createOnly() {
+        return new FieldDef(name, label, type, length, required, true, false, externalId, unique, referenceTo,
+                picklistValues, formula, formulaText, restrictedPicklist);
+    }
+
     public FieldDef referencing(String... targets) {
         return new FieldDef(name, label, type, length, required, createable, updateable, externalId, unique,
                 List.of(targets), picklistValues, formula, formulaText, restrictedPicklist);

@@ -136,7 +136,12 @@ public final class SandboxSchema {
                 field("Status", PICKLIST).withPicklist("Not Started", "In Progress", "Completed"),
                 field("Priority", PICKLIST).withPicklist("High", "Normal", "Low"),
                 field("Type", PICKLIST).withPicklist("Call", "Email", "Meeting", "Other"),
-                field("TaskSubtype", PICKLIST).withPicklist("Task", "Email", "Call"),
+                // as the real API: set when the task is created (a logged call is "Call"), never changed after
+                field("TaskSubtype", PICKLIST).withPicklist("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")
+                        .createOnly(),
+                field("CallDurationInSeconds", INT),
+                field("CallType", PICKLIST).withPicklist("Internal", "Inbound", "Outbound"),
+                field("CallDisposition", STRING),
                 field("ActivityDate", DATE),
                 field("Description", TEXTAREA),
                 field("WhoId", REFERENCE).referencing("Contact", "Lead"),
