@@ -4,13 +4,30 @@ import static io.crmsync.imports.ImportTestSupport.api;
 import static io.crmsync.imports.ImportTestSupport.purgeQueues;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.imports.ImportPlan;
+import io.crmsync.imports.ImportPlanner;
+import io.crmsync.imports.ImportsConfig;
+import io.crmsync.salesforce.model.SObject;
 import io.crmsync.imports.ImportTestSupport;
+import io.crmsync.imports.catalogue.ImportPhase;
+import io.crmsync.imports.catalogue.MappedRecord;
+import io.crmsync.imports.chunk.HubSpotUpserter;
+import io.crmsync.imports.definition.ImportDefinition;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
@@ -18,6 +35,7 @@ import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.QueueWorkers;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -28,6 +46,7 @@ import jakarta.inject.Inject;
  * for a shorter run, {@code -Dbenchmark.import-workers=n} for another concurrency.
  */
 @QuarkusTest
+@TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
 class ImportBenchmark {
 
@@ -35,6 +54,12 @@ class ImportBenchmark {
     SalesforceClient salesforceClient;
     @Inject
     HubSpotClient hubspotClient;
+    @Inject
+    ImportPlanner planner;
+    @Inject
+    ImportsConfig importsConfig;
+    @Inject
+    HubSpotUpserter upserter;
 
     @Test
     void import100kContacts() {
@@ -51,6 +76,7 @@ class ImportBenchmark {
         long sfBefore = salesforce.apiCallsUsed();
         long hsBefore = hubspotClient.calls().total();
         Map<String, Long> hsFailuresBefore = hubspotClient.failures().snapshot();
+        StoreCalls.reset();
 
         long started = System.nanoTime();
         var answer = api("POST", "/imports", null, "{\"object\":\"contacts\"}");
@@ -76,7 +102,82 @@ class ImportBenchmark {
         System.out.printf("HubSpot 429s answered (each retried) %d; failed answers by kind %s; records failed %d%n",
                 hubspot.statuses().count("429"), Benchmarks.delta(hubspotClient.failures().snapshot(), hsFailuresBefore),
                 job.getInt("failed"));
+        StoreCalls.Snapshot store = StoreCalls.snapshot();
+        System.out.printf("DynamoDB calls %d (%.1f per 1,000 records) taking %.1f s in all (summed over calls made at"
+                + " once: %.1f s per worker of the %.1f s wall time); calls by operation %s, ms by operation %s%n",
+                store.totalCalls(), store.totalCalls() * 1000.0 / contacts, store.totalMillis() / 1000.0,
+                store.totalMillis() / 1000.0 / workers, seconds, store.calls(), store.millis());
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(hubspot.count("contacts")).isEqualTo(contacts);
+    }
+
+    /**
+     * The CRM side of the same import alone, the store left out: the chunk's Salesforce keyset page reads and its
+     * HubSpot upserts (the production {@link HubSpotUpserter}, under the client's shared pacer), chained as the chunk
+     * chains them (the next page is read as soon as this one is), with as many workers, and the same latency. No
+     * pairing, job or queue write: this is what the pipeline reaches when the store answers as DynamoDB does, in
+     * milliseconds and in parallel, rather than as DynamoDB Local's single SQLite writer on a shared 2-core machine.
+     */
+    @Test
+    void crmSideAlone_samePagesWithoutTheStore() throws Exception {
+        int contacts = RealisticApis.intProperty("benchmark.contacts", 100_000);
+        int workers = RealisticApis.intProperty("benchmark.import-workers",
+                Benchmarks.maximumConcurrency("ImportChunkFunction"));
+        RealisticApis apis = RealisticApis.fromSystemProperties();
+        SalesforceSandbox salesforce = SalesforceSandboxTestResource.sandbox();
+        salesforce.reset();
+        HubSpotSandbox hubspot = HubSpotSandboxTestResource.resetSandbox();
+        salesforce.seed("Contact", contacts, i -> Map.of("LastName", "B" + i, "Email", "bench" + i + "@example.com"));
+        apis.applyTo(salesforce, hubspot);
+        ImportPlan.Step step = planner.replan(new ImportDefinition("contacts", List.of(), null, null, false)).step(0);
+        ImportPhase phase = step.phase();
+        long sfBefore = salesforce.apiCallsUsed();
+        long hsBefore = hubspotClient.calls().total();
+        // the import queue: the cursor after which the next page starts; "" is the first page, null the end
+        BlockingQueue<Optional<String>> pages = new LinkedBlockingQueue<>();
+        pages.add(Optional.of(""));
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger pending = new AtomicInteger(1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long started = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            runs.add(pool.submit(() -> {
+                while (true) {
+                    Optional<String> after = pages.take();
+                    if (after.isEmpty()) {
+                        pages.add(after);
+                        return null;
+                    }
+                    List<SObject> records = salesforceClient.keysetPage(phase.sobject(), phase.fields(), step.where(),
+                            after.get().isEmpty() ? null : after.get(), importsConfig.pageSize());
+                    if (records.size() == importsConfig.pageSize()) {
+                        pending.incrementAndGet();
+                        pages.add(Optional.of(records.get(records.size() - 1).id()));
+                    }
+                    List<MappedRecord> mapped = records.stream().map(phase.mapper()).filter(r -> !r.skipped()).toList();
+                    written.addAndGet(upserter.upsert(phase, mapped).written().size());
+                    if (pending.decrementAndGet() == 0) {
+                        pages.add(Optional.empty());
+                    }
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long sfCalls = salesforce.apiCallsUsed() - sfBefore;
+        long hsCalls = hubspotClient.calls().total() - hsBefore;
+        double perSecond = contacts / seconds;
+        System.out.printf("%n=== ImportBenchmark, CRM side alone (no store): %,d contacts, %d workers; %s ===%n",
+                contacts, workers, apis);
+        System.out.printf("written %d; wall time %.1f s, %.0f records/s = %.2f of HubSpot's ceiling (%.0f records/s);"
+                + " Salesforce %d calls, HubSpot %d calls (%.1f calls/s); HubSpot 429s answered %d%n", written.get(),
+                seconds, perSecond, perSecond / RealisticApis.CEILING_RECORDS_PER_SECOND,
+                RealisticApis.CEILING_RECORDS_PER_SECOND, sfCalls, hsCalls, hsCalls / seconds,
+                hubspot.statuses().count("429"));
         assertThat(hubspot.count("contacts")).isEqualTo(contacts);
     }
 }
