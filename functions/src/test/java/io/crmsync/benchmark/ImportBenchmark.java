@@ -43,7 +43,7 @@ import jakarta.inject.Inject;
  * by as many workers as the template's {@code MaximumConcurrency}, DynamoDB Local, both sandboxes answering with the
  * real APIs' latency and HubSpot's burst limit, see {@link RealisticApis}) and prints what it cost. Run with
  * {@code ./mvnw test -Dtest=ImportBenchmark -Dgroups=benchmark -DexcludedGroups=}; {@code -Dbenchmark.contacts=10000}
- * for a shorter run, {@code -Dbenchmark.import-workers=n} for another concurrency.
+ * (or {@code -Dbenchmark.import-contacts=}, which the poll benchmark ignores) for a shorter run, {@code -Dbenchmark.import-workers=n} for another concurrency.
  */
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
@@ -63,7 +63,7 @@ class ImportBenchmark {
 
     @Test
     void import100kContacts() {
-        int contacts = RealisticApis.intProperty("benchmark.contacts", 100_000);
+        int contacts = contacts();
         int workers = RealisticApis.intProperty("benchmark.import-workers",
                 Benchmarks.maximumConcurrency("ImportChunkFunction"));
         RealisticApis apis = RealisticApis.fromSystemProperties();
@@ -120,7 +120,7 @@ class ImportBenchmark {
      */
     @Test
     void crmSideAlone_samePagesWithoutTheStore() throws Exception {
-        int contacts = RealisticApis.intProperty("benchmark.contacts", 100_000);
+        int contacts = contacts();
         int workers = RealisticApis.intProperty("benchmark.import-workers",
                 Benchmarks.maximumConcurrency("ImportChunkFunction"));
         RealisticApis apis = RealisticApis.fromSystemProperties();
@@ -179,5 +179,11 @@ class ImportBenchmark {
                 RealisticApis.CEILING_RECORDS_PER_SECOND, sfCalls, hsCalls, hsCalls / seconds,
                 hubspot.statuses().count("429"));
         assertThat(hubspot.count("contacts")).isEqualTo(contacts);
+    }
+
+    /** {@code -Dbenchmark.import-contacts}, else {@code -Dbenchmark.contacts} (the poll benchmark's too), else 100,000. */
+    private static int contacts() {
+        return RealisticApis.intProperty("benchmark.import-contacts",
+                RealisticApis.intProperty("benchmark.contacts", 100_000));
     }
 }
