@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +22,7 @@ import io.crmsync.imports.ImportPlan;
 import io.crmsync.imports.ImportPlanner;
 import io.crmsync.imports.ImportsConfig;
 import io.crmsync.salesforce.model.SObject;
+import io.crmsync.salesforce.soql.Condition;
 import io.crmsync.imports.ImportTestSupport;
 import io.crmsync.imports.catalogue.ImportPhase;
 import io.crmsync.imports.catalogue.MappedRecord;
@@ -127,38 +127,48 @@ class ImportBenchmark {
         SalesforceSandbox salesforce = SalesforceSandboxTestResource.sandbox();
         salesforce.reset();
         HubSpotSandbox hubspot = HubSpotSandboxTestResource.resetSandbox();
-        salesforce.seed("Contact", contacts, i -> Map.of("LastName", "B" + i, "Email", "bench" + i + "@example.com"));
+        List<String> ids = salesforce.seed("Contact", contacts,
+                i -> Map.of("LastName", "B" + i, "Email", "bench" + i + "@example.com"));
         apis.applyTo(salesforce, hubspot);
         ImportPlan.Step step = planner.replan(new ImportDefinition("contacts", List.of(), null, null, false)).step(0);
         ImportPhase phase = step.phase();
         long sfBefore = salesforce.apiCallsUsed();
         long hsBefore = hubspotClient.calls().total();
-        // the import queue: the cursor after which the next page starts; "" is the first page, null the end
-        BlockingQueue<Optional<String>> pages = new LinkedBlockingQueue<>();
-        pages.add(Optional.of(""));
+        // The import queue: where each page starts (null: the first) and ends (null: the last record). One chain of
+        // pages is what the chunk does; -Dbenchmark.read-chains=n splits the Id range into n chains read at once (the
+        // boundaries taken from the seeded Ids, where Salesforce's PK chunking would compute them from the first and
+        // last Id), to measure what parallel reads would reach.
+        int chains = RealisticApis.intProperty("benchmark.read-chains", 1);
+        List<String> sorted = ids.stream().sorted().toList();
+        BlockingQueue<Cursor> pages = new LinkedBlockingQueue<>();
+        for (int c = 0; c < chains; c++) {
+            pages.add(new Cursor(c == 0 ? null : sorted.get(c * contacts / chains - 1),
+                    c == chains - 1 ? null : sorted.get((c + 1) * contacts / chains - 1)));
+        }
         AtomicInteger written = new AtomicInteger();
-        AtomicInteger pending = new AtomicInteger(1);
+        AtomicInteger pending = new AtomicInteger(chains);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long started = System.nanoTime();
         List<Future<?>> runs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             runs.add(pool.submit(() -> {
                 while (true) {
-                    Optional<String> after = pages.take();
-                    if (after.isEmpty()) {
-                        pages.add(after);
+                    Cursor page = pages.take();
+                    if (page == Cursor.END) {
+                        pages.add(page);
                         return null;
                     }
-                    List<SObject> records = salesforceClient.keysetPage(phase.sobject(), phase.fields(), step.where(),
-                            after.get().isEmpty() ? null : after.get(), importsConfig.pageSize());
+                    List<SObject> records = salesforceClient.keysetPage(phase.sobject(), phase.fields(),
+                            upTo(step.where(), page.upTo()), page.after(),
+                            importsConfig.pageSize());
                     if (records.size() == importsConfig.pageSize()) {
                         pending.incrementAndGet();
-                        pages.add(Optional.of(records.get(records.size() - 1).id()));
+                        pages.add(new Cursor(records.get(records.size() - 1).id(), page.upTo()));
                     }
                     List<MappedRecord> mapped = records.stream().map(phase.mapper()).filter(r -> !r.skipped()).toList();
                     written.addAndGet(upserter.upsert(phase, mapped).written().size());
                     if (pending.decrementAndGet() == 0) {
-                        pages.add(Optional.empty());
+                        pages.add(Cursor.END);
                     }
                 }
             }));
@@ -171,8 +181,8 @@ class ImportBenchmark {
         long sfCalls = salesforce.apiCallsUsed() - sfBefore;
         long hsCalls = hubspotClient.calls().total() - hsBefore;
         double perSecond = contacts / seconds;
-        System.out.printf("%n=== ImportBenchmark, CRM side alone (no store): %,d contacts, %d workers; %s ===%n",
-                contacts, workers, apis);
+        System.out.printf("%n=== ImportBenchmark, CRM side alone (no store): %,d contacts, %d workers, %d chain(s) of"
+                + " Salesforce reads; %s ===%n", contacts, workers, chains, apis);
         System.out.printf("written %d; wall time %.1f s, %.0f records/s = %.2f of HubSpot's ceiling (%.0f records/s);"
                 + " Salesforce %d calls, HubSpot %d calls (%.1f calls/s); HubSpot 429s answered %d%n", written.get(),
                 seconds, perSecond, perSecond / RealisticApis.CEILING_RECORDS_PER_SECOND,
@@ -185,5 +195,17 @@ class ImportBenchmark {
     private static int contacts() {
         return RealisticApis.intProperty("benchmark.import-contacts",
                 RealisticApis.intProperty("benchmark.contacts", 100_000));
+    }
+
+    /** One page to read: after {@code after} (null: from the first record), up to {@code upTo} (null: to the last). */
+    private record Cursor(String after, String upTo) {
+        static final Cursor END = new Cursor("end", "end");
+    }
+
+    private static Condition upTo(Condition filter, String lastId) {
+        if (lastId == null) {
+            return filter;
+        }
+        return filter == null ? Condition.le("Id", lastId) : Condition.and(Condition.le("Id", lastId), filter);
     }
 }
