@@ -1,7 +1,7 @@
 package io.crmsync.console;
 
+import static io.crmsync.testing.LambdaEvents.call;
 import static io.crmsync.testing.LambdaEvents.httpRequest;
-import static io.crmsync.testing.LambdaEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,49 +16,40 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Every route the console calls, fed what a broken or hostile client sends: malformed and null JSON, wrong types,
- * huge values and ids, malformed percent-encoding, path tricks. None may answer 5xx; every refusal is the API's
- * error shape. (Only refusals are sent: no case is a valid request, so nothing is imported or changed.)
+ * The console's own requests, fed what a broken or hostile client sends, where {@link
+ * io.crmsync.integrity.ApiRoutesFuzzTest} (every route, hostile path segments, queries and generic bodies) does not
+ * reach: hostile values in the query parameters each console page sends next to valid ones (so they get past the
+ * object check into the search, the cursor and the field listing), the console's asset paths, and bodies that are
+ * valid JSON of the wrong shape for each route the console writes to. None may answer 5xx; every refusal is the
+ * API's error shape. (Only refusals are sent: no case is a valid request, so nothing is imported or changed.)
  */
 @QuarkusTest
 class ConsoleRoutesFuzzTest {
 
     private static final String HUGE = "x".repeat(100_000);
-    private static final String DEEP = "[".repeat(5_000) + "]".repeat(5_000);
 
     /** Values for query parameters and path segments, as they appear raw in the URL. */
     private static final List<String> RAW_VALUES = List.of("", "%", "%zz", "%e2%82", "%00", "%2e%2e", "-1",
             "99999999999999999999999", "%22%27%3B--", "%F0%9F%98%80", "contact~1~2~PROPERTY_VALUE",
             HUGE.substring(0, 5_000));
 
-    private static final List<String> BODIES = List.of("", "{", "null", "[]", "\"text\"", "{}", "{\"object\":null}",
-            "{\"object\":[\"contacts\"]}", "{\"object\":\"" + HUGE + "\"}", "{\"filters\":[null]}",
-            "{\"object\":\"contacts\",\"filters\":[{\"field\":123}]}", "{\"mappings\":[null]}",
-            "{\"mappings\":[{}]}", "{\"listId\":123}", "{\"listId\":\"99999999999999999999999\"}",
-            "{\"ids\":[null]}", "{\"ids\":[\"" + HUGE + "\"]}", "{\"createAs\":\"BOTH\"}",
-            "{\"hubspotId\":\"1e400\",\"object\":\"contact\"}", DEEP, "\u0000", "{\"a\":\"\\ud800\"}");
+    /** Well-formed JSON of the wrong shape for the console's write routes (malformed JSON is the API fuzz's). */
+    private static final List<String> BODIES = List.of("{}", "{\"object\":null}", "{\"object\":[\"contacts\"]}",
+            "{\"object\":\"" + HUGE + "\"}", "{\"filters\":[null]}",
+            "{\"object\":\"contacts\",\"filters\":[{\"field\":123}]}", "{\"mappings\":[{}]}", "{\"listId\":123}",
+            "{\"listId\":\"99999999999999999999999\"}", "{\"ids\":[\"" + HUGE + "\"]}", "{\"createAs\":\"BOTH\"}",
+            "{\"hubspotId\":\"1e400\",\"object\":\"contact\"}");
 
     static Stream<Arguments> requests() {
         List<Arguments> cases = new ArrayList<>();
         for (String v : RAW_VALUES) {
-            cases.add(Arguments.of("GET", "/imports/fields", "object=" + v + "&customObject=" + v));
             cases.add(Arguments.of("GET", "/imports/fields", "object=custom&customObject=" + v));
             cases.add(Arguments.of("GET", "/imports", "limit=" + v + "&cursor=" + v));
             cases.add(Arguments.of("GET", "/records/search", "object=contact&q=" + v));
-            cases.add(Arguments.of("GET", "/records/search", "object=" + v + "&q=" + v));
             cases.add(Arguments.of("GET", "/sync-errors", "object=" + v + "&category=" + v + "&cursor=" + v));
             cases.add(Arguments.of("GET", "/sync-errors", "object=contact&cursor=" + v + "&limit=" + v));
             if (!v.isEmpty()) {
-                cases.add(Arguments.of("GET", "/records/contact/" + v, null));
-                cases.add(Arguments.of("GET", "/records/" + v + "/1", null));
-                cases.add(Arguments.of("GET", "/settings/mappings/" + v + "/options", null));
-                cases.add(Arguments.of("GET", "/settings/inclusion-segments/" + v + "/choices", null));
-                cases.add(Arguments.of("GET", "/imports/" + v, null));
-                cases.add(Arguments.of("GET", "/pairings/contact/" + v, null));
-                cases.add(Arguments.of("GET", "/console/" + v, null));
                 cases.add(Arguments.of("GET", "/console/assets/" + v + ".js", null));
-                cases.add(Arguments.of("POST", "/imports/" + v + "/cancel", null));
-                cases.add(Arguments.of("GET", "/resyncs/" + v, null));
             }
             cases.add(Arguments.of("GET", "/api-usage/hourly", v + "=" + v));
         }
@@ -96,7 +87,7 @@ class ConsoleRoutesFuzzTest {
     }
 
     private static JsonPath assertRefusedCleanly(String method, String path, String query, String body) {
-        JsonPath answer = invoke(httpRequest(method, path, query, body)).then().statusCode(200).extract().jsonPath();
+        JsonPath answer = call("api", httpRequest(method, path, query, body));
         int status = answer.getInt("statusCode");
         String what = method + " " + abbreviated(path) + "?" + abbreviated(query) + " " + abbreviated(body);
         assertThat(status).as(what + " answered " + abbreviated(answer.getString("body"))).isLessThan(500);

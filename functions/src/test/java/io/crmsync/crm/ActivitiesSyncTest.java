@@ -16,10 +16,7 @@ import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.ObjectInput;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.owners.OwnerDirectory;
-import io.crmsync.store.CrmSide;
-import io.crmsync.store.Watermark;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -29,7 +26,6 @@ import jakarta.inject.Inject;
  * company one.
  */
 @QuarkusTest
-@TestProfile(ActivitiesTestProfile.class)
 class ActivitiesSyncTest extends CrmPollSupport {
 
     @Inject
@@ -44,13 +40,6 @@ class ActivitiesSyncTest extends CrmPollSupport {
 
     @BeforeEach
     void syncedRecords() {
-        Instant now = Instant.now();
-        for (String key : List.of("task.Task", "meeting.Event")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
-        }
-        for (String object : List.of("task", "meeting")) {
-            watermarks.reset(new Watermark(object, CrmSide.HUBSPOT, now, null, now));
-        }
         String email = unique("katherine") + "@nasa.example.com";
         userId = salesforce().insert("User", Map.of("FirstName", "Katherine", "LastName", "Johnson", "Email", email,
                 "IsActive", true));

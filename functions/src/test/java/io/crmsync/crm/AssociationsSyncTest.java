@@ -15,14 +15,12 @@ import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.settings.FieldMapping;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Associations through the functions: a Contact's or Opportunity's {@code AccountId} is the HubSpot record's
  * association with the company paired to that Account, kept in sync both ways by poll -> queue -> worker.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class AssociationsSyncTest extends CrmPollSupport {
 
     private String accountA;

@@ -15,14 +15,12 @@ import io.crmsync.hubspot.model.AssociationPair;
 import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.settings.FieldMapping;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Opportunity contact roles are the deal's contacts, both ways, through poll -> queue -> worker: a role added in
  * Salesforce associates the HubSpot contact with the deal; a contact associated with the deal in HubSpot gets a role.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class ContactRolesSyncTest extends CrmPollSupport {
 
     private String account;

@@ -1,6 +1,6 @@
 package io.crmsync.crm;
 
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.call;
 import static io.crmsync.testing.LambdaEvents.scheduled;
 
 import java.time.Clock;
@@ -19,14 +19,13 @@ import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.MappingCatalog;
-import io.crmsync.store.CrmSide;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
-import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.sync.SyncBatchService;
 import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.PollWatermarks;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.SettingsSnapshot;
 import io.crmsync.testing.SyncQueue;
@@ -34,7 +33,7 @@ import jakarta.inject.Inject;
 
 /**
  * What the whole-CRM sync tests share: a quiet start (every object's watermarks at now, an empty sync queue, default
- * settings), the poll function invoked as EventBridge invokes it, and the queue drained into the sync worker as
+ * settings), the poll function invoked with the event EventBridge sends, and the queue drained into the sync worker as
  * Lambda's SQS event source would deliver it.
  */
 abstract class CrmPollSupport {
@@ -65,12 +64,7 @@ abstract class CrmPollSupport {
     void quietStart() {
         settings = SettingsSnapshot.take(mappings, segments, OBJECTS.toArray(String[]::new));
         OBJECTS.forEach(o -> segments.choose(o, null));
-        Instant now = Instant.now();
-        for (String key : List.of("contact.Lead", "contact.Contact", "company.Account", "deal.Opportunity",
-                "ticket.Case")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
-        }
-        OBJECTS.forEach(o -> watermarks.reset(new Watermark(o, CrmSide.HUBSPOT, now, null, now)));
+        PollWatermarks.allAt(Instant.now());
         drain();
     }
 
@@ -83,7 +77,7 @@ abstract class CrmPollSupport {
 
     /** One scheduled poll, then every message it queued through the sync worker. */
     void pollAndSync() {
-        invoke(scheduled(Instant.now().toString())).then().statusCode(200);
+        call("poll", scheduled(Instant.now().toString()));
         drain().forEach(worker::process);
     }
 

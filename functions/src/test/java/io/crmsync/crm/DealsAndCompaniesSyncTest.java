@@ -21,7 +21,6 @@ import io.crmsync.settings.FieldMapping;
 import io.crmsync.store.SyncError;
 import io.crmsync.sync.SyncBatchMessage;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Deals <-> opportunities and companies <-> accounts through the functions: a scheduled poll, the sync queue, the
@@ -29,7 +28,6 @@ import io.quarkus.test.junit.TestProfile;
  * name) before one is created.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class DealsAndCompaniesSyncTest extends CrmPollSupport {
 
     private List<ValueMap> dealMaps;

@@ -17,7 +17,6 @@ import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.SyncRule;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Inclusion segments for companies and tickets, as HubSpot's connector offers them (contacts have their own tests):
@@ -26,7 +25,6 @@ import io.quarkus.test.junit.TestProfile;
  * criteria. Through the poll -> queue -> worker path against both sandboxes.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class InclusionSegmentsSyncTest extends CrmPollSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

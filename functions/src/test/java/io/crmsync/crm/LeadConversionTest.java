@@ -21,14 +21,12 @@ import io.crmsync.settings.FieldMapping;
 import io.crmsync.store.SalesforceType;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Lead conversion through the functions: the lead is converted with the SOAP API's {@code convertLead}, sent as
  * jsforce sends it, and the next poll re-pairs the HubSpot contact with the new Contact, which it follows from then on.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class LeadConversionTest extends CrmPollSupport {
 
     @ConfigProperty(name = "crmsync.salesforce.client-secret")

@@ -17,7 +17,6 @@ import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.SyncRule;
 import io.crmsync.store.SyncError;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -25,7 +24,6 @@ import jakarta.inject.Inject;
  * the poll -> queue -> worker path; a person with no counterpart is a Sync Health error naming them.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class OwnersSyncTest extends CrmPollSupport {
 
     @Inject

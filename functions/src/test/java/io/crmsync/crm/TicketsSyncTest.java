@@ -12,14 +12,12 @@ import io.crmsync.hubspot.model.ObjectUpdate;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.SyncRule;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Tickets <-> cases through the functions: status and priority cross through the ticket value maps, both ways, and
  * a ticket gets its case's company association.
  */
 @QuarkusTest
-@TestProfile(CrmObjectsTestProfile.class)
 class TicketsSyncTest extends CrmPollSupport {
 
     @BeforeEach

@@ -2,7 +2,7 @@ package io.crmsync.events;
 
 import static io.crmsync.events.EventQueues.drainSyncQueue;
 import static io.crmsync.events.EventQueues.salesforceIds;
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.deliverEach;
 import static io.crmsync.testing.LambdaEvents.messageIds;
 import static io.crmsync.testing.LambdaEvents.sqsBatch;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,19 +26,15 @@ import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
-import io.crmsync.store.CrmSide;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
-import io.crmsync.store.Watermark;
-import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.PollService;
 import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.sync.SyncBatchService;
-import io.crmsync.testing.ExportProfile;
 import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.PollWatermarks;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -48,7 +44,6 @@ import jakarta.inject.Inject;
  * lost events (repaired by the poll).
  */
 @QuarkusTest
-@TestProfile(ExportProfile.ChangeEvents.class)
 class SalesforceChangeEventsTest {
 
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:crm-sync-salesforce-change-events";
@@ -66,8 +61,6 @@ class SalesforceChangeEventsTest {
     PairingRepository pairings;
     @Inject
     InclusionSegmentSettings segments;
-    @Inject
-    WatermarkRepository watermarks;
 
     private final List<String> relayed = Collections.synchronizedList(new ArrayList<>());
 
@@ -198,11 +191,7 @@ class SalesforceChangeEventsTest {
         // given two paired contacts, the poll's watermarks at now
         Pairing overflowed = pairedContact();
         Pairing lost = pairedContact();
-        Instant now = Instant.now();
-        for (String key : List.of("contact.Lead", "contact.Contact")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
-        }
-        watermarks.reset(new Watermark("contact", CrmSide.HUBSPOT, now, null, now));
+        PollWatermarks.allAt(Instant.now());
 
         // when one change comes as an overflow event and the relay loses the other's event
         salesforce().changeEvents().overflowNext();
@@ -235,8 +224,7 @@ class SalesforceChangeEventsTest {
         var event = sqsBatch(QUEUE_ARN, List.of(good, platformEvent, otherSource, badId));
         List<String> ids = messageIds(event);
 
-        List<String> failed = invoke(event).then().statusCode(200).extract().jsonPath()
-                .getList("batchItemFailures.itemIdentifier");
+        List<String> failed = deliverEach("changeEvents", event);
 
         assertThat(failed).containsExactlyInAnyOrder(ids.get(1), ids.get(2), ids.get(3));
         assertThat(salesforceIds(drainSyncQueue())).containsExactly("0015g00000000AAAAA");
@@ -245,8 +233,7 @@ class SalesforceChangeEventsTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private List<String> deliver(List<String> events) {
-        return invoke(sqsBatch(QUEUE_ARN, events)).then().statusCode(200).extract().jsonPath()
-                .getList("batchItemFailures.itemIdentifier");
+        return deliverEach("changeEvents", sqsBatch(QUEUE_ARN, events));
     }
 
     /** Waits for the sandbox's relay thread, then takes what it relayed. */

@@ -30,8 +30,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class ImportContactsEndToEndTest {
 
-    static final int CONTACTS = 10_000;
-    static final int WITHOUT_EMAIL = 25;
+    /** Two full import pages (2,000 each) and the empty page that ends the import. */
+    static final int CONTACTS = 4_000;
+    static final int WITHOUT_EMAIL = 10;
     static final Set<String> SYSTEM = Set.of("hs_object_id", "createdate", "lastmodifieddate");
 
     @Inject
@@ -52,7 +53,10 @@ class ImportContactsEndToEndTest {
         startClean();
         salesforce = SalesforceSandboxTestResource.sandbox();
         hubspot = HubSpotSandboxTestResource.sandbox();
-        // every 400th contact has no email: 25 of 10,000
+    }
+
+    private void seedContacts() {
+        // every 400th contact has no email: 10 of 4,000
         contactIds = salesforce.seed("Contact", CONTACTS, i -> contact(i, i % 400 == 7 ? null : "c" + i + "@example.com"));
     }
 
@@ -64,6 +68,7 @@ class ImportContactsEndToEndTest {
     @Test
     void contactsOutsideTheSegment_getOnlyTheirEmail_pairings_andACompletedJob() {
         // given an inclusion segment none of the contacts meets
+        seedContacts();
         HubSpotList segment = hubspotClient.lists().create("VIP", "0-1", HubSpotList.ProcessingType.MANUAL, null);
         segments.choose("contact", segment.listId());
 
@@ -73,7 +78,7 @@ class ImportContactsEndToEndTest {
 
         // then
         assertThat(drain.failed()).isZero();
-        assertThat(drain.handled()).isEqualTo(CONTACTS / 2000 + 1); // 5 full pages + the empty one that ends it
+        assertThat(drain.handled()).isEqualTo(CONTACTS / 2000 + 1); // 2 full pages + the empty one that ends it
         assertThat(hubspot.count("contacts")).isEqualTo(CONTACTS - WITHOUT_EMAIL);
         String someHubSpotId = pairings.findBySalesforceIds("contact", List.of(contactIds.get(0))).get(contactIds.get(0))
                 .hubspotId();
@@ -96,6 +101,9 @@ class ImportContactsEndToEndTest {
 
     @Test
     void withoutASegment_everyImportedContactIsQueuedForAFullSync_andARerunCreatesNothing() {
+        // given
+        seedContacts();
+
         // when
         String first = startImport("{\"object\":\"contacts\"}");
         drainImportQueue();
@@ -119,6 +127,7 @@ class ImportContactsEndToEndTest {
     @Test
     void membersOfTheSegment_areQueuedForSync_andSyncToInclusionSegmentAddsThemToIt() {
         // given a MANUAL list as the segment
+        seedContacts();
         HubSpotList segment = hubspotClient.lists().create("Synced", "0-1", HubSpotList.ProcessingType.MANUAL, null);
         segments.choose("contact", segment.listId());
 

@@ -42,8 +42,8 @@ class ImportResilienceTest {
 
     @Test
     void salesforce5xxOnOnePage_failsThatDelivery_andTheRetryCompletesWithExactCounters() {
-        // given 4,500 contacts (3 pages); the second page's query answers 503 beyond the client's own retries
-        salesforce.seed("Contact", 4_500, i -> contact(i, "r" + i + "@example.com"));
+        // given 2,100 contacts (2 pages); the second page's query answers 503 beyond the client's own retries
+        salesforce.seed("Contact", 2_100, i -> contact(i, "r" + i + "@example.com"));
         String id = start("{\"object\":\"contacts\"}");
         var first = drainOne();
         assertThat(first.failed()).isZero();
@@ -56,9 +56,9 @@ class ImportResilienceTest {
         assertThat(rest.failed()).isEqualTo(1);
         var job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("processed")).isEqualTo(4_500);
-        assertThat(job.getInt("created")).isEqualTo(4_500);
-        assertThat(hubspot.count("contacts")).isEqualTo(4_500);
+        assertThat(job.getInt("processed")).isEqualTo(2_100);
+        assertThat(job.getInt("created")).isEqualTo(2_100);
+        assertThat(hubspot.count("contacts")).isEqualTo(2_100);
     }
 
     @Test
@@ -161,8 +161,8 @@ class ImportResilienceTest {
 
     @Test
     void cancel_stopsAfterTheChunkInFlight() {
-        // given an import with 3 pages, the first one done
-        salesforce.seed("Contact", 4_500, i -> contact(i, "x" + i + "@example.com"));
+        // given an import with 2 pages, the first one done
+        salesforce.seed("Contact", 2_100, i -> contact(i, "x" + i + "@example.com"));
         String id = start("{\"object\":\"contacts\"}");
         drainOne();
 

@@ -1,7 +1,7 @@
 package io.crmsync.integrity;
 
+import static io.crmsync.testing.LambdaEvents.call;
 import static io.crmsync.testing.LambdaEvents.httpRequest;
-import static io.crmsync.testing.LambdaEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import io.restassured.path.json.JsonPath;
  * fed what a broken or hostile client sends: malformed percent-encoding in the path and the query, ids over
  * DynamoDB's 2 KB key limit, JSON null, wrong types, huge numbers, deep nesting. None may answer 5xx, and every
  * refusal is the API's JSON error with a message. Only refusals are sent (every body is invalid), so nothing changes.
+ * Each case is the API Gateway event handed to the api function as its Lambda runtime would ({@code LambdaEvents.call}:
+ * 0.3 ms a case instead of 40 ms through the mock event server, whose transport ApiFunctionTest covers).
  */
 @QuarkusTest
 class ApiRoutesFuzzTest {
@@ -110,7 +112,7 @@ class ApiRoutesFuzzTest {
 
     private static JsonPath assertRefusedCleanly(String method, String path, String query, String body) {
         Map<String, Object> event = httpRequest(method, path, query, body);
-        JsonPath answer = invoke(event).then().statusCode(200).extract().jsonPath();
+        JsonPath answer = call("api", event);
         int status = answer.getInt("statusCode");
         String what = method + " " + abbreviated(path) + "?" + abbreviated(query) + " " + abbreviated(body);
         assertThat(status).as(what + " answered " + abbreviated(answer.getString("body"))).isLessThan(500);

@@ -1,6 +1,6 @@
 package io.crmsync.integrity;
 
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.call;
 import static io.crmsync.testing.LambdaEvents.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,30 +21,17 @@ import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
-import io.crmsync.store.CrmSide;
 import io.crmsync.store.PairingRepository;
-import io.crmsync.store.Watermark;
-import io.crmsync.store.WatermarkRepository;
+import io.crmsync.testing.PollWatermarks;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.SettingsSnapshot;
 import io.crmsync.testing.SyncQueue;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** One object's poll failing must not keep the objects after it from being polled, and the failure must show. */
 @QuarkusTest
-@TestProfile(PollIsolationTest.CompaniesThenContacts.class)
 class PollIsolationTest {
-
-    /** The poll function, polling companies first, then contacts. */
-    public static class CompaniesThenContacts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.funqy.export", "poll", "crmsync.sync.objects", "company,contact");
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -52,8 +39,6 @@ class PollIsolationTest {
     MappingCatalog mappings;
     @Inject
     InclusionSegmentSettings segments;
-    @Inject
-    WatermarkRepository watermarks;
     @Inject
     PairingRepository pairings;
     @Inject
@@ -68,12 +53,7 @@ class PollIsolationTest {
         segments.choose("company", null);
         mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("lastname", "LastName"),
                 FieldMapping.of("company", "Company")));
-        Instant now = Instant.now();
-        for (String key : List.of("contact.Lead", "contact.Contact", "company.Account")) {
-            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
-        }
-        watermarks.reset(new Watermark("contact", CrmSide.HUBSPOT, now, null, now));
-        watermarks.reset(new Watermark("company", CrmSide.HUBSPOT, now, null, now));
+        PollWatermarks.allAt(Instant.now());
         SyncQueue.drain();
     }
 
@@ -92,7 +72,7 @@ class PollIsolationTest {
 
         // when: the companies' poll fails (Salesforce refuses its first call), then the contacts' poll runs
         salesforce().faults().failNext(1, SalesforceFault.permission());
-        String answer = invoke(scheduled(Instant.now().toString())).then().extract().asString();
+        String answer = call("poll", scheduled(Instant.now().toString())).prettify();
         for (var message : SyncQueue.drain()) {
             functions.invoke("syncBatch", JSON.writeValueAsString(message));
         }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class LocalModeProfile implements QuarkusTestProfile {
 
+    private static final java.util.Set<Integer> PICKED = new java.util.HashSet<>();
     static final int API_PORT = freePort();
     static final int DYNAMO_PORT = freePort();
     static final int SQS_PORT = freePort();
@@ -46,11 +47,24 @@ public class LocalModeProfile implements QuarkusTestProfile {
         return true;
     }
 
+    /**
+     * A port free now, from below Linux's ephemeral range (32768-60999). The ports are picked when the test classes
+     * are discovered, minutes before local mode binds them; a port from the ephemeral range could meanwhile be handed
+     * to any socket bound to port 0 or any outgoing connection (the test resources' servers, the HTTP clients), and
+     * local mode would then find it taken. Below that range only another explicit pick can take it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!PICKED.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port between 20000 and 32000 after 200 tries"));
     }
 }

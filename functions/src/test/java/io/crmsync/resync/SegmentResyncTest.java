@@ -35,13 +35,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
- * A segment resync of 5,000 paired contacts whose sides disagree on every member (phone only in HubSpot, title only
+ * A segment resync of 1,000 paired contacts whose sides disagree on every member (phone only in HubSpot, title only
  * in Salesforce), so every batch writes both sides: the worst case the estimate is built for.
  */
 @QuarkusTest
 class SegmentResyncTest {
 
-    private static final int MEMBERS = 5_000;
+    private static final int MEMBERS = 1_000;
+    /** 200 members per sync batch. */
+    private static final int BATCHES = MEMBERS / 200;
 
     @Inject
     MappingCatalog mappings;
@@ -74,7 +76,7 @@ class SegmentResyncTest {
     }
 
     @Test
-    void segmentResyncOf5000_isRefusedWithTheNumbers_whenTheBudgetIsShort_thenAcceptedAndCompleted() {
+    void segmentResyncOf1000_isRefusedWithTheNumbers_whenTheBudgetIsShort_thenAcceptedAndCompleted() {
         // given
         String tag = unique("seg");
         List<String> sfIds = salesforce().seed("Contact", MEMBERS, i -> Map.of("LastName", "Member " + i,
@@ -88,8 +90,8 @@ class SegmentResyncTest {
         for (int i = 0; i < MEMBERS; i += 1_000) {
             hubspotClient.lists().addMembers(list.listId(), hsIds.subList(i, i + 1_000));
         }
-        // 25 batches x (1 Collections retrieve + 1 Collections update) = 50; the reserve is 1,000
-        salesforce().setDailyLimit(salesforce().apiCallsUsed() + 1_040);
+        // 5 batches x (1 Collections retrieve + 1 Collections update) = 10; the reserve is 1,000
+        salesforce().setDailyLimit(salesforce().apiCallsUsed() + 1_005);
 
         // when
         JsonNode refused = api("POST", "/segments/" + list.listId() + "/resync", null, null, 409);
@@ -98,10 +100,11 @@ class SegmentResyncTest {
         System.out.println("Segment resync refused: " + refused);
         assertThat(refused.path("error").path("code").asText()).isEqualTo("SALESFORCE_BUDGET_SHORT");
         assertThat(refused.path("members").asLong()).isEqualTo(MEMBERS);
-        assertThat(refused.path("estimatedSalesforceCalls").asLong()).isEqualTo(50);
+        assertThat(refused.path("estimatedSalesforceCalls").asLong()).isEqualTo(2 * BATCHES);
         assertThat(refused.path("salesforceReserve").asLong()).isEqualTo(1_000);
-        assertThat(refused.path("salesforceAvailable").asLong()).isLessThan(50);
-        assertThat(refused.path("error").path("message").asText()).contains("50", "1000", "Nothing was queued");
+        assertThat(refused.path("salesforceAvailable").asLong()).isLessThan(2 * BATCHES);
+        assertThat(refused.path("error").path("message").asText()).contains(String.valueOf(2 * BATCHES), "1000",
+                "Nothing was queued");
         assertThat(discardSyncQueue()).isZero();
 
         // given
@@ -123,7 +126,7 @@ class SegmentResyncTest {
         assertThat(accepted.path("members").asLong()).isEqualTo(MEMBERS);
         long estimatedSf = accepted.path("estimatedSalesforceCalls").asLong();
         long estimatedHs = accepted.path("estimatedHubSpotCalls").asLong();
-        assertThat(batches).isEqualTo(25);
+        assertThat(batches).isEqualTo(BATCHES);
         long sfUsed = salesforce().apiCallsUsed() - sfAfterAccept;
         long hsUsed = hubspot().served().total() - hsAfterAccept;
         System.out.printf("Segment resync of %d contacts: %d batches in %d ms; Salesforce calls %d (estimate %d) ="
@@ -138,8 +141,8 @@ class SegmentResyncTest {
         assertThat(progress.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(progress.path("processed").asLong()).isEqualTo(MEMBERS);
         assertThat(progress.path("written").asLong()).isEqualTo(MEMBERS);
-        assertThat(progress.path("batchesDone").asLong()).isEqualTo(25);
-        for (int i : new int[] { 0, 2_345, MEMBERS - 1 }) {
+        assertThat(progress.path("batchesDone").asLong()).isEqualTo(BATCHES);
+        for (int i : new int[] { 0, 345, MEMBERS - 1 }) {
             assertThat(salesforce().record("Contact", sfIds.get(i)).get("Phone")).isEqualTo("555-" + i);
             assertThat(hubspot().record("contact", hsIds.get(i)).orElseThrow()).containsEntry("jobtitle", "Title " + i);
         }

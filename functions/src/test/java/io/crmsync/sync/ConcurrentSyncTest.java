@@ -28,14 +28,11 @@ import io.crmsync.store.SyncDirection;
 import io.crmsync.sync.worker.PairingChangedException;
 import io.crmsync.sync.worker.PairingSaver;
 import io.crmsync.sync.worker.RecordPlan;
-import io.crmsync.testing.ExportProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** Two workers on one pairing: optimistic locking refuses a stale plan, which is planned again; no update is lost. */
 @QuarkusTest
-@TestProfile(ExportProfile.SyncBatch.class)
 class ConcurrentSyncTest {
 
     @Inject

@@ -29,14 +29,11 @@ import io.crmsync.settings.SyncRule;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.SyncErrorRepository;
-import io.crmsync.testing.ExportProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** Each rule in both directions, deletes, echo, formulas, conflicts and failures, through the syncBatch function. */
 @QuarkusTest
-@TestProfile(ExportProfile.SyncBatch.class)
 class SyncBatchRulesTest {
 
     @Inject

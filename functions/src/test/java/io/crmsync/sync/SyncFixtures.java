@@ -1,9 +1,8 @@
 package io.crmsync.sync;
 
-import static io.crmsync.testing.LambdaEvents.invoke;
+import static io.crmsync.testing.LambdaEvents.deliverEach;
 import static io.crmsync.testing.LambdaEvents.sqsBatch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,13 +50,12 @@ final class SyncFixtures {
         return new SyncBatchMessage.RecordRef(null, salesforceId);
     }
 
-    /** Delivers one syncBatch message through the Lambda event path; returns the ids SQS would redeliver. */
+    /** Delivers one syncBatch message as Lambda's SQS event source does; returns the ids SQS would redeliver. */
     static List<String> runSync(String object, String reason, SyncBatchMessage.RecordRef... refs) {
         var message = new SyncBatchMessage(unique("batch"), object, reason, List.of(refs));
         try {
             var event = sqsBatch(QUEUE_ARN, List.of(JSON.writeValueAsString(message)));
-            return new ArrayList<>(invoke(event).then().statusCode(200).extract().jsonPath()
-                    .getList("batchItemFailures.itemIdentifier"));
+            return deliverEach("syncBatch", event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -87,6 +87,27 @@ public final class LambdaEvents {
     }
 
     /**
+     * Invokes the function exported as {@code export} with {@code event}, in this process, as its Lambda would: the
+     * event read and the answer written by the Lambda runtime's object mapper, the call made through Funqy's own
+     * invoker ({@link io.crmsync.local.FunctionDispatcher}). The mock event server above serves only the function
+     * the test application exports ({@code api}); calling the others here spares a Quarkus restart per function.
+     * That each function also answers through the real runtime loop is proven on function.zip by
+     * {@code PackagedFunctionsIT}.
+     *
+     * @return the function's answer as Lambda would return it
+     */
+    public static io.restassured.path.json.JsonPath call(String export, Object event) {
+        var mapper = io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder.objectMapper;
+        try {
+            Object answer = io.quarkus.arc.Arc.container().instance(io.crmsync.local.FunctionDispatcher.class).get()
+                    .invoke(export, mapper.writeValueAsString(event));
+            return new io.restassured.path.json.JsonPath(mapper.writeValueAsString(answer));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Event or answer of " + export + " is not JSON", e);
+        }
+    }
+
+    /**
      * Calls the api function, checks the HTTP status it answered and returns the JSON body it answered with.
      */
     public static io.restassured.path.json.JsonPath apiBody(String method, String path, String query, String body,
@@ -95,6 +116,26 @@ public final class LambdaEvents {
         org.assertj.core.api.Assertions.assertThat(answer.getInt("statusCode")).as(method + " " + path + " answered "
                 + answer.getString("body")).isEqualTo(expectedStatus);
         return new io.restassured.path.json.JsonPath(answer.getString("body"));
+    }
+
+    /**
+     * Hands each message of an SQS batch event to the function exported as {@code export}, in this process, as
+     * Funqy's SQS binding does on Lambda (each body read as the function's input), and answers the ids of the
+     * messages whose handling failed: what Lambda would report as {@code batchItemFailures}, so that SQS redelivers
+     * them. That the binding reports exactly these is proven on function.zip by {@code PackagedFunctionsIT}.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> deliverEach(String export, Map<String, Object> sqsBatch) {
+        var dispatcher = io.quarkus.arc.Arc.container().instance(io.crmsync.local.FunctionDispatcher.class).get();
+        List<String> failed = new ArrayList<>();
+        for (Map<String, Object> record : (List<Map<String, Object>>) sqsBatch.get("Records")) {
+            try {
+                dispatcher.invoke(export, (String) record.get("body"));
+            } catch (RuntimeException e) {
+                failed.add((String) record.get("messageId"));
+            }
+        }
+        return failed;
     }
 
     /** The message ids of the records in an SQS batch event, in order. */
