@@ -158,9 +158,11 @@ public class SyncBatchService {
                 ? gate.eligibilityAsOf(object, message.membershipSnapshotId(), config.segmentSettle(), askedFor(message))
                 : gate.eligibility(object, config.segmentSettle());
 
+        long started = System.nanoTime();
         Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
         resolveErrorsBeforePairing(object, candidates, now);
         List<Pairing> eligible = eligible(message, candidates, segment);
+        long hubspotRead = System.nanoTime();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
         List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
         if (followed != eligible) {
@@ -170,19 +172,31 @@ public class SyncBatchService {
         }
         Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
 
+        long read = System.nanoTime();
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
+        long wrote = System.nanoTime();
         Map<String, String> rolesRefused = applyContactRoles(plans, failures);
         List<AssociationMove> moves = new ArrayList<>();
         List<SyncBatchMessage.RecordRef> changedMeanwhile = new ArrayList<>();
         int written = saveOutcomes(object, message, plans, candidates.pairedNow(), failures, rolesRefused, moves,
                 changedMeanwhile, now);
         applyAssociationMoves(object, moves, now);
-        LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted)",
-                message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped);
+        long saved = System.nanoTime();
+        // where a batch's time goes: pairing reads and the HubSpot read, the Salesforce read and planning, the writes
+        // to both CRMs, the pairings' saves (one conditional write each)
+        LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted) in %d ms"
+                + " (pairings and HubSpot read %d ms, Salesforce read and plan %d ms, writes %d ms, pairing saves %d ms)",
+                message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped,
+                millis(started, saved), millis(started, hubspotRead), millis(hubspotRead, read), millis(read, wrote),
+                millis(wrote, saved));
         SyncOutcome outcome = new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(),
                 stopped);
         return changedMeanwhile.isEmpty() ? outcome : outcome.plus(planAgain(message, changedMeanwhile, round));
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     /**
@@ -340,7 +354,7 @@ public class SyncBatchService {
             Map<String, RecordFailure> failures, Map<String, String> rolesRefused, List<AssociationMove> moves,
             List<SyncBatchMessage.RecordRef> changedMeanwhile, Instant now) {
         boolean retry = RETRY.equals(message.reason());
-        int written = 0;
+        List<RecordPlan> toSave = new ArrayList<>();
         for (RecordPlan plan : plans.plans()) {
             Pairing p = plan.pairing();
             RecordFailure failure = failures.get(p.hubspotId());
@@ -355,10 +369,20 @@ public class SyncBatchService {
                 errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.ASSOCIATIONS.name(), refusedRoles,
                         now);
             }
-            try {
-                saver.save(plan, now);
-            } catch (PairingChangedException e) {
+            toSave.add(plan);
+        }
+        int written = 0;
+        RuntimeException failed = null;
+        for (PairingSaver.Saved saved : saver.saveAll(toSave, now)) {
+            RecordPlan plan = saved.plan();
+            Pairing p = plan.pairing();
+            if (saved.changedMeanwhile()) {
                 changedMeanwhile.add(new SyncBatchMessage.RecordRef(p.hubspotId(), null));
+                continue;
+            }
+            if (saved.failure() != null) {
+                // thrown once the saved ones are recorded: SQS retries the batch, which re-plans this record
+                failed = failed == null ? saved.failure() : failed;
                 continue;
             }
             AssociationOutcome moved = plans.associations().get(p.hubspotId());
@@ -384,6 +408,9 @@ public class SyncBatchService {
                 errors.record(object, p.hubspotId(), p.salesforceId(), ErrorCategory.PROPERTY_VALUE.name(),
                         String.join(" ", plan.problems()), now);
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return written;
     }

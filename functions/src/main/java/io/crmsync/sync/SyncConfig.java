@@ -40,6 +40,13 @@ public interface SyncConfig {
     @WithDefault("PT10M")
     Duration leaseDuration();
 
+    /**
+     * Pairings a sync batch saves at once. Each save is one conditional write of its own item, so a batch of 200
+     * records takes a few round trips instead of 200 one after another.
+     */
+    @WithDefault("8")
+    int pairingWriters();
+
     Retry retry();
 
     interface Retry {

@@ -21,7 +21,6 @@ import io.crmsync.store.CrmSide;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
-import io.crmsync.sync.PollTestProfile;
 import io.crmsync.testing.HubSpotSandboxTestResource;
 import io.crmsync.testing.QueueWorkers;
 import io.crmsync.testing.SalesforceSandboxTestResource;
@@ -39,7 +38,7 @@ import jakarta.inject.Inject;
  */
 @Tag("benchmark")
 @QuarkusTest
-@TestProfile(PollTestProfile.class)
+@TestProfile(BenchmarkProfile.Poll.class)
 class PollBenchmark {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -88,7 +87,9 @@ class PollBenchmark {
         for (int i = 0; i < leads.size(); i++) {
             sf.store().update(def, leads.get(i), Map.of("FirstName", "Edited " + i));
         }
+        StoreCalls.reset();
         Figures changed = pollAndConverge(workers, hs);
+        StoreCalls.Snapshot store = StoreCalls.snapshot();
 
         // then
         String sampleLead = leads.get(contacts * 42 / 100);
@@ -105,6 +106,10 @@ class PollBenchmark {
                 + " ceiling (%.0f calls/s); from the poll's start %.0f records/s%n", syncSeconds, contacts / syncSeconds,
                 hsCalls / syncSeconds, hsCalls / syncSeconds / RealisticApis.HUBSPOT_CALLS_PER_SECOND,
                 RealisticApis.HUBSPOT_CALLS_PER_SECOND, contacts / (changed.converged().toNanos() / 1e9));
+        System.out.printf("DynamoDB calls during the poll and sync of the changes %d (%.1f per record) taking %.1f s summed"
+                + " over calls made at once (%.1f s per worker); calls by operation %s, ms by operation %s%n",
+                store.totalCalls(), store.totalCalls() / (double) contacts, store.totalMillis() / 1000.0,
+                store.totalMillis() / 1000.0 / workers, store.calls(), store.millis());
         System.out.printf("HubSpot 429s answered (each retried): %d; failed sync batches: %d%n",
                 hs.statuses().count("429"), pairing.failed() + echo.failed() + changed.failed());
     }

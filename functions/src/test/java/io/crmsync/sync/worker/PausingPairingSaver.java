@@ -36,8 +36,8 @@ public class PausingPairingSaver extends PairingSaver {
 
     private static volatile Pause armed;
 
-    PausingPairingSaver(PairingRepository pairings) {
-        super(pairings);
+    PausingPairingSaver(PairingRepository pairings, io.crmsync.sync.SyncConfig config) {
+        super(pairings, config);
     }
 
     /** The next save of the pairing of {@code hubspotId} stalls until the returned pause is released. */
