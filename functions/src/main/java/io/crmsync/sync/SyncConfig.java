@@ -42,6 +42,41 @@ public interface SyncConfig {
 
     Retry retry();
 
+    Poll poll();
+
+    /** How much one poll run reads, so a mass update is read over several runs instead of never finishing. */
+    interface Poll {
+
+        /**
+         * Rows per Salesforce keyset query (at most 2,000, one query page) and, up to HubSpot's 200, per search page.
+         * Smaller only to exercise multi-page reads on small data.
+         */
+        @WithDefault("2000")
+        int pageSize();
+
+        /**
+         * The most pages one change read (each Salesforce sObject, each HubSpot search) takes per run; the rest is
+         * read by the next runs, from the checkpoint. 25 pages: 50,000 Salesforce rows, 5,000 HubSpot records.
+         */
+        @WithDefault("25")
+        int maxPages();
+
+        /** The poll function's Lambda timeout (template.yaml: 600 s). */
+        @WithDefault("600s")
+        Duration timeout();
+
+        /**
+         * No page or object is started later than this before {@link #timeout()}: the time to finish the page in
+         * flight, queue what was read and save the checkpoint.
+         */
+        @WithDefault("120s")
+        Duration stopMargin();
+
+        /** A catch-up whose checkpoint has not moved for this long (three 15-minute polls) is shown as a warning. */
+        @WithDefault("45m")
+        Duration stalledAfter();
+    }
+
     interface Retry {
 
         /** Errored records are retried when their last attempt is at least this old. */

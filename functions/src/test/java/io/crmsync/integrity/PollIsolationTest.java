@@ -29,22 +29,13 @@ import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.SettingsSnapshot;
 import io.crmsync.testing.SyncQueue;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** One object's poll failing must not keep the objects after it from being polled, and the failure must show. */
 @QuarkusTest
-@TestProfile(PollIsolationTest.CompaniesThenContacts.class)
+@TestProfile(SmallPollBudgetProfile.class)
 class PollIsolationTest {
-
-    /** The poll function, polling companies first, then contacts. */
-    public static class CompaniesThenContacts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.funqy.export", "poll", "crmsync.sync.objects", "company,contact");
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 

@@ -51,6 +51,47 @@ public class SalesforceChanges {
     }
 
     /**
+     * Changes from {@code start} in keyset pages of {@code pageSize} rows ({@code (SystemModstamp, Id) > (t, id)}
+     * ordered by both, each page one query with a LIMIT), as many as {@code budget} allows. A page shorter than
+     * {@code pageSize} is the last: an idle poll is one query, as before. Keyset pages, not queryMore, because a
+     * query locator dies with the run (15 minutes), and the next run must resume from the checkpoint alone.
+     */
+    public ChangeRead read(String sobject, ReadStart start, List<String> fields, int pageSize, PollBudget budget) {
+        java.util.Set<String> select = new java.util.LinkedHashSet<>(List.of("Id", "SystemModstamp"));
+        select.addAll(fields);
+        List<Change> changes = new ArrayList<>();
+        ReadStart from = start;
+        int pages = 0;
+        while (budget.allowsPage(pages)) {
+            Soql soql = Soql.select(select.toArray(String[]::new)).from(sobject).where(after(from))
+                    .orderBy("SystemModstamp").orderBy("Id").limit(pageSize);
+            List<SObject> rows = salesforce.query(soql);
+            pages++;
+            for (SObject r : rows) {
+                java.util.Map<String, Object> values = new java.util.HashMap<>();
+                fields.forEach(f -> values.put(f, r.get(f)));
+                changes.add(new Change(r.id(), ValueCodec.instant(r.getString("SystemModstamp")), values));
+            }
+            if (rows.size() < pageSize) {
+                return new ChangeRead(changes, true, pages, from);
+            }
+            Change last = changes.get(changes.size() - 1);
+            from = ReadStart.after(last.modifiedAt(), java.util.Optional.of(last.id()));
+        }
+        return new ChangeRead(changes, false, pages, from);
+    }
+
+    private static Condition after(ReadStart from) {
+        if (from.inclusive()) {
+            return Condition.ge("SystemModstamp", from.at());
+        }
+        return from.afterId()
+                .map(id -> Condition.or(Condition.gt("SystemModstamp", from.at()),
+                        Condition.and(Condition.eq("SystemModstamp", from.at()), Condition.gt("Id", id))))
+                .orElse(Condition.gt("SystemModstamp", from.at()));
+    }
+
+    /**
      * Opportunities whose contact roles were added or edited at or after {@code since}: a role's change leaves its
      * Opportunity's SystemModstamp alone, so the deal poll asks for them separately (one query). A deleted role is
      * not in it (its row is gone and getDeleted names no Opportunity): removals sync with the deal's next sync.
