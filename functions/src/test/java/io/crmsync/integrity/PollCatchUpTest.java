@@ -1,5 +1,6 @@
 package io.crmsync.integrity;
 
+import static io.restassured.RestAssured.given;
 import static io.crmsync.testing.LambdaEvents.invoke;
 import static io.crmsync.testing.LambdaEvents.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,13 +120,7 @@ class PollCatchUpTest {
         do {
             answers.add(JSON.readTree(invoke(scheduled(Instant.now().toString())).then().statusCode(200).extract()
                     .asString()));
-            for (SyncBatchMessage message : SyncQueue.drain()) {
-                if (message.reason().equals("POLL")) {
-                    message.records().forEach(r -> timesQueued.merge(
-                            r.salesforceId() != null ? r.salesforceId() : r.hubspotId(), 1, Integer::sum));
-                }
-                functions.invoke("syncBatch", JSON.writeValueAsString(message));
-            }
+            syncQueued(timesQueued);
         } while (contact(answers.get(answers.size() - 1)).path("outcome").asText().equals("CATCHING_UP")
                 && answers.size() < MAX_RUNS);
         long queries = salesforceClient.calls().count("query") - leadPagesBefore;
@@ -158,6 +153,72 @@ class PollCatchUpTest {
             long inSalesforce = salesforceClient.count(Soql.count().from("Lead").where(Condition.eq("Email", email)))
                     + salesforceClient.count(Soql.count().from("Contact").where(Condition.eq("Email", email)));
             assertThat(inSalesforce).as(email).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pollMeetingSlowCallsAnd429s_stopsBeforeTheFunctionTimeout_withACheckpoint_andTheNextRunsFinish()
+            throws Exception {
+        // given: a mass update on both sides; every Salesforce call takes 0.7 s and HubSpot answers the contacts'
+        // searches with its 10-second rolling-window 429 (each retry waits ~10 s), both set over the sandboxes' HTTP
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        salesforce().clock(Clock.fixed(t, ZoneOffset.UTC));
+        List<String> leads = salesforce().seed("Lead", 23, i -> Map.of("LastName", "Slow" + i, "Company", "Co",
+                "Email", unique("slow-lead") + "@example.com"));
+        salesforce().clock(Clock.systemUTC());
+        List<String> hsContacts = hubspot().seed("contact", 17, i -> Map.of("email", unique("slow-hs") + "@example.com",
+                "lastname", "Slow" + i, "company", "Co", "lastmodifieddate", t.plusMillis(i).toString(),
+                "createdate", t.toString()));
+        given().baseUri(salesforce().baseUrl()).contentType("application/json").body("{\"latencyMs\":700}")
+                .put("/sandbox/faults").then().statusCode(204);
+        given().baseUri(hubspot().baseUrl()).contentType("application/json")
+                .body("{\"failNext\":{\"calls\":20,\"status\":429,\"code\":\"RATE_LIMIT\",\"path\":\"/contacts/search\","
+                        + "\"message\":\"You have reached your ten_secondly_rolling limit.\"}}")
+                .put("/sandbox/faults").then().statusCode(204);
+
+        // when: the poll function runs (its timeout here: 14 s; no page after 8 s, no call attempt after 11 s)
+        Instant started = Instant.now();
+        JsonNode firstRun = JSON.readTree(invoke(scheduled(started.toString())).then().statusCode(200).extract()
+                .asString());
+        Duration took = elapsedSince(started);
+        Map<String, Integer> timesQueued = new HashMap<>();
+        syncQueued(timesQueued);
+
+        // then: it answered before the function's timeout, the contacts' read is catching up from a checkpoint
+        // (without the budget and the call deadline it would have retried the 429s for over a minute)
+        assertThat(took).isLessThan(Duration.ofSeconds(14));
+        JsonNode contactRun = contact(firstRun);
+        assertThat(contactRun.path("outcome").asText()).isEqualTo("CATCHING_UP");
+        assertThat(progress(contactRun, "contact.Lead").path("readSoFar").asLong()).isPositive();
+        assertThat(watermarks.find("contact.Lead", CrmSide.SALESFORCE).orElseThrow().catchingUp()).isPresent();
+
+        // when: the faults pass and the next scheduled runs continue
+        given().baseUri(salesforce().baseUrl()).delete("/sandbox/faults").then().statusCode(204);
+        given().baseUri(hubspot().baseUrl()).delete("/sandbox/faults").then().statusCode(204);
+        List<JsonNode> answers = new ArrayList<>();
+        do {
+            answers.add(JSON.readTree(invoke(scheduled(Instant.now().toString())).then().statusCode(200).extract()
+                    .asString()));
+            syncQueued(timesQueued);
+        } while (contact(answers.get(answers.size() - 1)).path("outcome").asText().equals("CATCHING_UP")
+                && answers.size() < MAX_RUNS);
+
+        // then: the reads finished, and every change was queued once and synced: nothing lost, nothing twice
+        assertThat(contact(answers.get(answers.size() - 1)).path("outcome").asText()).isEqualTo("POLLED");
+        assertThat(leads).allSatisfy(id -> assertThat(timesQueued.get(id)).as("lead %s queued", id).isEqualTo(1));
+        assertThat(hsContacts).allSatisfy(id -> assertThat(timesQueued.get(id)).as("contact %s", id).isEqualTo(1));
+        assertThat(pairings.findBySalesforceIds("contact", leads)).hasSize(leads.size());
+        assertThat(pairings.findByHubspotIds("contact", hsContacts)).hasSize(hsContacts.size());
+    }
+
+    /** Hands every queued batch to the sync function, counting how often each record was queued by a poll. */
+    private void syncQueued(Map<String, Integer> timesQueued) throws Exception {
+        for (SyncBatchMessage message : SyncQueue.drain()) {
+            if (message.reason().equals("POLL")) {
+                message.records().forEach(r -> timesQueued.merge(
+                        r.salesforceId() != null ? r.salesforceId() : r.hubspotId(), 1, Integer::sum));
+            }
+            functions.invoke("syncBatch", JSON.writeValueAsString(message));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.limits.CallDeadlineExceededException;
 import io.crmsync.hubspot.model.SearchPage;
 import io.crmsync.hubspot.model.SearchRequest;
 import io.crmsync.hubspot.model.SearchRequest.Filter;
@@ -73,7 +74,12 @@ public class HubSpotChanges {
                 && budget.hasTime())) {
             SearchRequest request = new SearchRequest(List.of(FilterGroup.of(window(lastModified, from))),
                     List.of(Sort.ascending(lastModified)), List.copyOf(read), limit, after);
-            SearchPage page = hubspot.search(object, request);
+            SearchPage page;
+            try {
+                page = hubspot.search(object, request);
+            } catch (CallDeadlineExceededException e) {
+                break; // the run's time is up: what was read is queued and checkpointed, the rest is the next run's
+            }
             pages++;
             page.results().forEach(o -> changes.add(new Change(o.id(), modifiedAt(o, lastModified, start.at()),
                     new java.util.HashMap<String, Object>(o.properties()))));

@@ -65,11 +65,13 @@ public class ObjectPoller {
         Map<String, RecordRef> refs = new LinkedHashMap<>();
         List<RecordRef> deleted = new ArrayList<>();
         List<Save> saves = new ArrayList<>();
+        boolean incomplete = false;
         MappedObject schema = schemas.forObject(object);
         int pageSize = config.poll().pageSize();
 
         for (String sobject : pair.salesforceObjects()) {
             if (!budget.hasTime()) {
+                incomplete = true;
                 break; // the next poll reads this sObject from where it stands
             }
             String key = object + "." + sobject;
@@ -86,8 +88,12 @@ public class ObjectPoller {
                 salesforce.deletedBetween(sobject, start.at(), now)
                         .forEach(c -> deleted.add(new RecordRef(null, c.id())));
             }
-            saves.add(read.complete() ? finished(mark, advanced(key, CrmSide.SALESFORCE, read.changes(), now, now))
-                    : checkpoint(key, CrmSide.SALESFORCE, mark, read, read.checkpoint(), now));
+            incomplete |= !read.complete();
+            if (read.complete()) {
+                saves.add(finished(mark, advanced(key, CrmSide.SALESFORCE, read.changes(), now, now)));
+            } else if (!read.changes().isEmpty()) {
+                saves.add(checkpoint(key, CrmSide.SALESFORCE, mark, read, read.checkpoint(), now));
+            }
         }
 
         Optional<SegmentRefresher.Refresh> refreshed = Optional.empty();
@@ -101,7 +107,11 @@ public class ObjectPoller {
             Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
             Instant settledBefore = now.minus(config.segmentSettle());
             Instant hsBookmark = now;
-            if (segment.isPresent()) {
+            if (segment.isPresent() && !budget.hasTime()) {
+                // No time left to read the membership the changes are judged by: the next poll reads them again.
+                hsRead = new ChangeRead(List.of(), false, hsRead.pages(), hsRead.next());
+                hsWork = List.of();
+            } else if (segment.isPresent()) {
                 var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
                 refreshed = Optional.of(refresh);
                 Set<String> members = refresh.snapshot().members();
@@ -118,15 +128,18 @@ public class ObjectPoller {
             } else {
                 hsWork.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
             }
+            incomplete |= !hsRead.complete();
             if (hsRead.complete()) {
                 saves.add(finished(hsMark, advanced(object, CrmSide.HUBSPOT, hsRead.changes(), hsBookmark, now)));
-            } else {
+            } else if (!hsRead.changes().isEmpty()) {
                 // A held-back member change lies before the checkpoint: resume just before it, so it is read again.
                 ReadStart resume = hsBookmark.isBefore(hsRead.checkpoint().at())
                         ? ReadStart.after(hsBookmark, Optional.empty())
                         : hsRead.checkpoint();
                 saves.add(checkpoint(object, CrmSide.HUBSPOT, hsMark, hsRead, resume, now));
             }
+        } else {
+            incomplete = true;
         }
 
         List<RecordRef> work = byPairing(object, refs);
@@ -147,7 +160,7 @@ public class ObjectPoller {
                 .filter(sv -> sv.next().catchingUp().isPresent())
                 .map(sv -> PollSummary.CatchUpProgress.of(sv.next()))
                 .toList();
-        return new PollSummary.ObjectResult(object, catchingUp.isEmpty() ? "POLLED" : "CATCHING_UP",
+        return new PollSummary.ObjectResult(object, incomplete ? "CATCHING_UP" : "POLLED",
                 changes + deleted.size() + due.size(), batches, null, catchingUp);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.crmsync.limits.CallDeadlineExceededException;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.model.DeletedRecords;
 import io.crmsync.salesforce.model.SObject;
@@ -65,7 +66,12 @@ public class SalesforceChanges {
         while (budget.allowsPage(pages)) {
             Soql soql = Soql.select(select.toArray(String[]::new)).from(sobject).where(after(from))
                     .orderBy("SystemModstamp").orderBy("Id").limit(pageSize);
-            List<SObject> rows = salesforce.query(soql);
+            List<SObject> rows;
+            try {
+                rows = salesforce.query(soql);
+            } catch (CallDeadlineExceededException e) {
+                break; // the run's time is up: what was read is queued and checkpointed, the rest is the next run's
+            }
             pages++;
             for (SObject r : rows) {
                 java.util.Map<String, Object> values = new java.util.HashMap<>();
