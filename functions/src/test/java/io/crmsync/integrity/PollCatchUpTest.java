@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +40,7 @@ import io.crmsync.store.Watermark;
 import io.crmsync.store.WatermarkRepository;
 import io.crmsync.sync.SyncBatchMessage;
 import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.LambdaEvents;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.crmsync.testing.SettingsSnapshot;
 import io.crmsync.testing.SyncQueue;
@@ -98,6 +100,13 @@ class PollCatchUpTest {
         salesforce().clock(Clock.systemUTC());
         settings.restore();
         SyncQueue.drain();
+        // no catch-up left behind for the tests after these
+        Instant now = Instant.now();
+        for (String key : List.of("contact.Lead", "contact.Contact", "company.Account")) {
+            watermarks.reset(new Watermark(key, CrmSide.SALESFORCE, now, null, now));
+        }
+        watermarks.reset(new Watermark("contact", CrmSide.HUBSPOT, now, null, now));
+        watermarks.reset(new Watermark("company", CrmSide.HUBSPOT, now, null, now));
     }
 
     @Test
@@ -117,9 +126,11 @@ class PollCatchUpTest {
         // when: polls run, each followed by the sync batches it queued, until no read is catching up
         List<JsonNode> answers = new ArrayList<>();
         Map<String, Integer> timesQueued = new HashMap<>();
+        JsonNode statusAfterFirstRun = null;
         do {
             answers.add(JSON.readTree(invoke(scheduled(Instant.now().toString())).then().statusCode(200).extract()
                     .asString()));
+            statusAfterFirstRun = statusAfterFirstRun == null ? pollStatus() : statusAfterFirstRun;
             syncQueued(timesQueued);
         } while (contact(answers.get(answers.size() - 1)).path("outcome").asText().equals("CATCHING_UP")
                 && answers.size() < MAX_RUNS);
@@ -131,10 +142,16 @@ class PollCatchUpTest {
         JsonNode leadRead = progress(first, "contact.Lead");
         assertThat(leadRead.path("readSoFar").asLong()).isEqualTo(10);
         assertThat(leadRead.path("since").asText()).isNotEmpty();
+        // ... and GET /poll-status showed it as catching up, how much read, since when
+        JsonNode shown = readStatus(statusAfterFirstRun, "contact.Lead");
+        assertThat(shown.path("state").asText()).isEqualTo("CATCHING_UP");
+        assertThat(shown.path("readSoFar").asLong()).isEqualTo(10);
+        assertThat(shown.path("catchingUpSince").asText()).isEqualTo(leadRead.path("since").asText());
         // ... later runs resumed from the checkpoint until the reads reached the end
         assertThat(answers).hasSizeGreaterThanOrEqualTo(3);
         assertThat(contact(answers.get(answers.size() - 1)).path("outcome").asText()).isEqualTo("POLLED");
         assertThat(watermarks.find("contact.Lead", CrmSide.SALESFORCE).orElseThrow().catchingUp()).isEmpty();
+        assertThat(readStatus(pollStatus(), "contact.Lead").path("state").asText()).isEqualTo("CURRENT");
         assertThat(watermarks.find("contact", CrmSide.HUBSPOT).orElseThrow().catchingUp()).isEmpty();
         // every change was queued exactly once (a page read twice would queue its records again)
         assertThat(leads).allSatisfy(id -> assertThat(timesQueued.get(id)).as("lead %s queued", id).isEqualTo(1));
@@ -209,6 +226,40 @@ class PollCatchUpTest {
         assertThat(hsContacts).allSatisfy(id -> assertThat(timesQueued.get(id)).as("contact %s", id).isEqualTo(1));
         assertThat(pairings.findBySalesforceIds("contact", leads)).hasSize(leads.size());
         assertThat(pairings.findByHubspotIds("contact", hsContacts)).hasSize(hsContacts.size());
+    }
+
+    @Test
+    void catchUpWithoutProgressForAnHour_isShownAsStalled_withAWarning() throws Exception {
+        // given: a catch-up of leads whose checkpoint last moved an hour ago (the polls since failed)
+        Instant now = Instant.now();
+        watermarks.reset(new Watermark("contact.Lead", CrmSide.SALESFORCE, now.minus(Duration.ofHours(2)), "00Q1",
+                now.minus(Duration.ofHours(1)), new Watermark.CatchUp(now.minus(Duration.ofHours(3)), 40_000,
+                        now.minus(Duration.ofHours(1)))));
+
+        // when
+        JsonNode lead = readStatus(pollStatus(), "contact.Lead");
+
+        // then: it is not shown as progressing, and the warning says what is stuck and where to look
+        assertThat(lead.path("state").asText()).isEqualTo("STALLED");
+        assertThat(lead.path("readSoFar").asLong()).isEqualTo(40_000);
+        assertThat(lead.path("warning").asText()).contains("No progress for 60 minutes", "contact.Lead", "40000");
+        assertThat(readStatus(pollStatus(), "contact.Contact").path("state").asText()).isEqualTo("CURRENT");
+    }
+
+    private JsonNode pollStatus() throws Exception {
+        var response = (APIGatewayV2HTTPResponse) functions.invoke("api",
+                JSON.writeValueAsString(LambdaEvents.httpRequest("GET", "/poll-status", null, null)));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return JSON.readTree(response.getBody());
+    }
+
+    static JsonNode readStatus(JsonNode status, String read) {
+        for (JsonNode r : status.path("reads")) {
+            if (r.path("read").asText().equals(read)) {
+                return r;
+            }
+        }
+        throw new AssertionError("No read " + read + " in " + status);
     }
 
     /** Hands every queued batch to the sync function, counting how often each record was queued by a poll. */
