@@ -53,7 +53,7 @@ public class PollService {
 
     /** The budget of a run that must end by {@code end}: pages and objects stop the stop margin before. */
     public PollBudget budgetUntil(Instant end) {
-        return new PollBudget(config.poll().maxPages(), end.minus(config.poll().stopMargin()), clock);
+        return new PollBudget(config.poll().maxRecords(), end.minus(config.poll().stopMargin()), clock);
     }
 
     /**

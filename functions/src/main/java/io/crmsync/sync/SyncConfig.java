@@ -55,11 +55,12 @@ public interface SyncConfig {
         int pageSize();
 
         /**
-         * The most pages one change read (each Salesforce sObject, each HubSpot search) takes per run; the rest is
-         * read by the next runs, from the checkpoint. 25 pages: 50,000 Salesforce rows, 5,000 HubSpot records.
+         * The most records one change read (each Salesforce sObject, each HubSpot search) takes per run, in whole
+         * pages (25 Salesforce pages, 250 HubSpot pages); the rest is read by the next runs, from the checkpoint. It
+         * bounds the poll's memory; the run's time is bounded by {@link #timeout()}.
          */
-        @WithDefault("25")
-        int maxPages();
+        @WithDefault("50000")
+        int maxRecords();
 
         /** The poll function's Lambda timeout (template.yaml: 600 s). */
         @WithDefault("600s")

@@ -63,7 +63,7 @@ public class SalesforceChanges {
         List<Change> changes = new ArrayList<>();
         ReadStart from = start;
         int pages = 0;
-        while (budget.allowsPage(pages)) {
+        while (budget.allowsPage(pages, pageSize)) {
             Soql soql = Soql.select(select.toArray(String[]::new)).from(sobject).where(after(from))
                     .orderBy("SystemModstamp").orderBy("Id").limit(pageSize);
             List<SObject> rows;
