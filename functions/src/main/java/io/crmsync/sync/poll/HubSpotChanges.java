@@ -70,8 +70,7 @@ public class HubSpotChanges {
         String after = null;
         int pages = 0;
         // A tie larger than the budget is read to its end while time allows: cutting inside it would lose records.
-        while (budget.allowsPage(pages, limit) || (cut(changes, windowStart) == windowStart && !changes.isEmpty()
-                && budget.hasTime())) {
+        while (budget.allowsPage(pages, limit) || (!changes.isEmpty() && cut(changes, 0) == 0 && budget.hasTime())) {
             SearchRequest request = new SearchRequest(List.of(FilterGroup.of(window(lastModified, from))),
                     List.of(Sort.ascending(lastModified)), List.copyOf(read), limit, after);
             SearchPage page;
