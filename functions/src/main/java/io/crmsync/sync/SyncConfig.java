@@ -48,15 +48,15 @@ public interface SyncConfig {
     interface Poll {
 
         /**
-         * Rows per Salesforce keyset query (at most 2,000, one query page) and, up to HubSpot's 200, per search page.
-         * Smaller only to exercise multi-page reads on small data.
+         * Records per HubSpot search page (at most HubSpot's 200). Smaller only to exercise multi-page reads on small
+         * data. Salesforce pages are the query's own (up to 2,000 rows).
          */
-        @WithDefault("2000")
+        @WithDefault("200")
         int pageSize();
 
         /**
-         * The most records one change read (each Salesforce sObject, each HubSpot search) takes per run, in whole
-         * pages (25 Salesforce pages, 250 HubSpot pages); the rest is read by the next runs, from the checkpoint. It
+         * The most records one change read (each Salesforce sObject: the query's LIMIT; each HubSpot search: whole
+         * pages) takes per run; the rest is read by the next runs, from the checkpoint. It
          * bounds the poll's memory; the run's time is bounded by {@link #timeout()}.
          */
         @WithDefault("50000")

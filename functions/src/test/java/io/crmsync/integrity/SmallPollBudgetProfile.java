@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The poll function, polling companies first, then contacts, with a run budget small enough for a few records to
- * be a "mass update": 5-record pages, 10 records (2 pages) per read per run, a 14 s run that starts no page after 8 s and no CRM
+ * be a "mass update": 10 records per read per run (HubSpot: 2 pages of 5), a 14 s run that starts no page after 8 s and no CRM
  * call attempt after 11 s; a lookback of 1 s (the tests poll seconds apart, where deployed polls are 15 minutes
  * apart: with the default 2 minutes every poll would re-read the whole mass update). Shared by the poll integrity tests so they boot one application.
  */

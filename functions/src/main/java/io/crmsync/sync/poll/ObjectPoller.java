@@ -77,7 +77,7 @@ public class ObjectPoller {
             String key = object + "." + sobject;
             Optional<Watermark> mark = watermarks.find(key, CrmSide.SALESFORCE);
             ReadStart start = start(mark, now);
-            ChangeRead read = salesforce.read(sobject, start, schema.salesforceFields(sobject), pageSize, budget);
+            ChangeRead read = salesforce.read(sobject, start, schema.salesforceFields(sobject), budget);
             ownWrites.salesforceChanges(schema, sobject, read.changes())
                     .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             if (object.equals("deal") && sobject.equals("Opportunity")) {
