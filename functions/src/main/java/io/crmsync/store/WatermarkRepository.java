@@ -32,8 +32,12 @@ public class WatermarkRepository {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        Watermark.CatchUp catchUp = Attributes.optionalInstant(item, "catchUpSince")
+                .map(since -> new Watermark.CatchUp(since, Attributes.number(item, "catchUpRead"),
+                        Attributes.instant(item, "catchUpProgressAt")))
+                .orElse(null);
         return Optional.of(new Watermark(objectType, side, Attributes.instant(item, "modifiedAt"),
-                Attributes.string(item, "lastId"), Attributes.instant(item, "updatedAt")));
+                Attributes.string(item, "lastId"), Attributes.instant(item, "updatedAt"), catchUp));
     }
 
     /**
@@ -54,6 +58,32 @@ public class WatermarkRepository {
         }
     }
 
+    /**
+     * Replaces the watermark a poll run read ({@code readFrom}; empty: there was none) with {@code next}, which may
+     * lie behind it: a checkpoint inside a catch-up sits behind the watermark the catch-up began from, and the end of a
+     * catch-up moves back to the run's start (the lookback re-reads what committed late). Refused when another run
+     * changed the watermark since it was read.
+     *
+     * @return false when the stored watermark is no longer {@code readFrom}
+     */
+    public boolean replace(Watermark next, Optional<Watermark> readFrom) {
+        try {
+            if (readFrom.isEmpty()) {
+                dynamo.putItem(r -> r.tableName(table).item(toItem(next))
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)));
+            } else {
+                dynamo.putItem(r -> r.tableName(table).item(toItem(next))
+                        .conditionExpression("#pos = :from")
+                        .expressionAttributeNames(Map.of("#pos", "position"))
+                        .expressionAttributeValues(Map.of(":from", s(position(readFrom.get())))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** Sets the watermark unconditionally, e.g. to re-read everything after a mapping change. */
     public void reset(Watermark watermark) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(watermark)));
@@ -65,6 +95,11 @@ public class WatermarkRepository {
         item.put("lastId", s(w.lastId()));
         item.put("updatedAt", Attributes.instant(w.updatedAt()));
         item.put("position", s(position(w)));
+        w.catchingUp().ifPresent(c -> {
+            item.put("catchUpSince", Attributes.instant(c.since()));
+            item.put("catchUpRead", Attributes.n(c.readSoFar()));
+            item.put("catchUpProgressAt", Attributes.instant(c.progressAt()));
+        });
         return item;
     }
 

@@ -16,6 +16,7 @@ import io.crmsync.store.IdempotencyKeyInUseException;
 import io.crmsync.store.IdempotencyRepository;
 import io.crmsync.store.LeaseRepository;
 import io.crmsync.sync.poll.ObjectPoller;
+import io.crmsync.sync.poll.PollBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -45,12 +46,27 @@ public class PollService {
         this.clock = clock;
     }
 
+    /** A poll with the whole configured run time ({@code crmsync.sync.poll.timeout}) from now. */
     public PollSummary poll(String eventId, Instant firedAt) {
+        return poll(eventId, firedAt, budgetUntil(clock.instant().plus(config.poll().timeout())));
+    }
+
+    /** The budget of a run that must end by {@code end}: pages and objects stop the stop margin before. */
+    public PollBudget budgetUntil(Instant end) {
+        return new PollBudget(config.poll().maxRecords(), end.minus(config.poll().stopMargin()), clock);
+    }
+
+    /**
+     * Polls every object while the budget has time; the objects left are {@code DEFERRED} to the next poll (their
+     * watermarks did not move), and a read cut short by the budget is resumed there from its checkpoint.
+     */
+    public PollSummary poll(String eventId, Instant firedAt, PollBudget budget) {
         List<PollSummary.ObjectResult> results = new ArrayList<>();
         java.util.LinkedHashSet<String> objects = new java.util.LinkedHashSet<>(config.objects());
         objects.addAll(pairs.customObjectTypes());
         for (String object : objects) {
-            results.add(pollIsolated(eventId, object));
+            results.add(budget.hasTime() ? pollIsolated(eventId, object, budget)
+                    : new PollSummary.ObjectResult(object, "DEFERRED", 0, 0));
         }
         LOG.infof("Poll %s fired at %s: %s", eventId, firedAt, results);
         return new PollSummary(firedAt, results);
@@ -61,9 +77,9 @@ public class PollService {
      * from syncing: it is logged as an error and reported in the poll's answer, and the object is polled again by the
      * next poll (its watermarks did not move, its event's idempotency key was released).
      */
-    private PollSummary.ObjectResult pollIsolated(String eventId, String object) {
+    private PollSummary.ObjectResult pollIsolated(String eventId, String object, PollBudget budget) {
         try {
-            return pollObject(eventId, object);
+            return pollObject(eventId, object, budget);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Poll %s of %s failed; the other objects are polled, this one again next time: %s", eventId,
                     object, e.getMessage());
@@ -71,7 +87,7 @@ public class PollService {
         }
     }
 
-    private PollSummary.ObjectResult pollObject(String eventId, String object) {
+    private PollSummary.ObjectResult pollObject(String eventId, String object, PollBudget budget) {
         Instant now = clock.instant();
         String key = "poll." + eventId + "." + object;
         try {
@@ -86,7 +102,8 @@ public class PollService {
             return new PollSummary.ObjectResult(object, "LEASED_BY_ANOTHER_POLL", 0, 0);
         }
         try {
-            var result = poller.poll(pairs.require(object), eventId.replace('#', '-') + "-" + now.toEpochMilli(), now);
+            var result = poller.poll(pairs.require(object), eventId.replace('#', '-') + "-" + now.toEpochMilli(), now,
+                    budget);
             idempotency.complete(key, Optional.empty(), clock.instant(), REMEMBER_EVENTS);
             return result;
         } catch (RuntimeException e) {

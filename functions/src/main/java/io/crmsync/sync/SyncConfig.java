@@ -49,6 +49,42 @@ public interface SyncConfig {
 
     Retry retry();
 
+    Poll poll();
+
+    /** How much one poll run reads, so a mass update is read over several runs instead of never finishing. */
+    interface Poll {
+
+        /**
+         * Records per HubSpot search page (at most HubSpot's 200). Smaller only to exercise multi-page reads on small
+         * data. Salesforce pages are the query's own (up to 2,000 rows).
+         */
+        @WithDefault("200")
+        int pageSize();
+
+        /**
+         * The most records one change read (each Salesforce sObject: the query's LIMIT; each HubSpot search: whole
+         * pages) takes per run; the rest is read by the next runs, from the checkpoint. It
+         * bounds the poll's memory; the run's time is bounded by {@link #timeout()}.
+         */
+        @WithDefault("50000")
+        int maxRecords();
+
+        /** The poll function's Lambda timeout (template.yaml: 600 s). */
+        @WithDefault("600s")
+        Duration timeout();
+
+        /**
+         * No page or object is started later than this before {@link #timeout()}: the time to finish the page in
+         * flight, queue what was read and save the checkpoint.
+         */
+        @WithDefault("120s")
+        Duration stopMargin();
+
+        /** A catch-up whose checkpoint has not moved for this long (three 15-minute polls) is shown as a warning. */
+        @WithDefault("45m")
+        Duration stalledAfter();
+    }
+
     interface Retry {
 
         /** Errored records are retried when their last attempt is at least this old. */

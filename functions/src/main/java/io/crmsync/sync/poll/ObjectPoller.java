@@ -63,66 +63,95 @@ public class ObjectPoller {
         this.pairings = pairings;
     }
 
-    public PollSummary.ObjectResult poll(ObjectPair pair, String pollId, Instant now) {
+    public PollSummary.ObjectResult poll(ObjectPair pair, String pollId, Instant now, PollBudget budget) {
         String object = pair.hubspotObject();
         Map<String, RecordRef> refs = new LinkedHashMap<>();
         List<RecordRef> deleted = new ArrayList<>();
-        List<Watermark> next = new ArrayList<>();
+        List<Save> saves = new ArrayList<>();
+        boolean incomplete = false;
         MappedObject schema = schemas.forObject(object);
+        int pageSize = config.poll().pageSize();
 
         for (String sobject : pair.salesforceObjects()) {
+            if (!budget.hasTime()) {
+                incomplete = true;
+                break; // the next poll reads this sObject from where it stands
+            }
             String key = object + "." + sobject;
             Optional<Watermark> mark = watermarks.find(key, CrmSide.SALESFORCE);
-            Instant since = since(mark, now);
-            List<Change> changes = salesforce.changedSince(sobject, since, schema.salesforceFields(sobject));
-            ownWrites.salesforceChanges(schema, sobject, changes).stream()
+            ReadStart start = start(mark, now);
+            ChangeRead read = salesforce.read(sobject, start, schema.salesforceFields(sobject), budget);
+            ownWrites.salesforceChanges(schema, sobject, read.changes()).stream()
                     .filter(c -> schema.includes(sobject, c.values()::get))
                     .forEach(c -> refs.putIfAbsent("sf:" + c.id(), new RecordRef(null, c.id())));
             if (object.equals("deal") && sobject.equals("Opportunity")) {
-                salesforce.opportunitiesWithRoleChanges(since)
+                salesforce.opportunitiesWithRoleChanges(start.at())
                         .forEach(id -> refs.putIfAbsent("sf:" + id, new RecordRef(null, id)));
                 if (mark.isPresent()) {
                     // A deleted role names no Opportunity: the one remembered when the role was synced does.
-                    List<String> deletedRoles = salesforce.deletedBetween("OpportunityContactRole", since, now)
+                    List<String> deletedRoles = salesforce.deletedBetween("OpportunityContactRole", start.at(), now)
                             .stream().map(Change::id).toList();
                     roleOpportunities.opportunitiesOf(deletedRoles).values()
                             .forEach(id -> refs.putIfAbsent("sf:" + id, new RecordRef(null, id)));
                 }
             }
             if (mark.isPresent()) {
-                salesforce.deletedBetween(sobject, since, now).forEach(c -> deleted.add(new RecordRef(null, c.id())));
+                salesforce.deletedBetween(sobject, start.at(), now)
+                        .forEach(c -> deleted.add(new RecordRef(null, c.id())));
             }
-            next.add(advanced(key, CrmSide.SALESFORCE, changes, now, now));
+            incomplete |= !read.complete();
+            if (read.complete()) {
+                saves.add(finished(mark, advanced(key, CrmSide.SALESFORCE, read.changes(), now, now)));
+            } else if (!read.changes().isEmpty()) {
+                saves.add(checkpoint(key, CrmSide.SALESFORCE, mark, read, read.checkpoint(), now));
+            }
         }
 
-        Optional<Watermark> hsMark = watermarks.find(object, CrmSide.HUBSPOT);
-        List<Change> hsChanges = hubspot.changedSince(object, since(hsMark, now), schema.hubspotProperties());
-        // The watermark moves past crm-sync's own writes too; only the sync work leaves them out.
-        List<Change> hsWork = ownWrites.hubspotChanges(schema, hsChanges);
-
-        // Taken after the changes were read: membership is at least as new as every change fanned out below.
-        Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
-        Instant settledBefore = now.minus(config.segmentSettle());
-        Instant hsBookmark = now;
         Optional<SegmentRefresher.Refresh> refreshed = Optional.empty();
-        if (segment.isPresent()) {
-            var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
-            refreshed = Optional.of(refresh);
-            Set<String> members = refresh.snapshot().members();
-            for (Change c : hsWork) {
-                // A member changed moments ago may be about to leave the segment (HubSpot re-evaluates lists
-                // later): it waits for a later snapshot instead of racing the re-evaluation.
-                if (members.contains(c.id()) && c.modifiedAt().isAfter(settledBefore)) {
-                    hsBookmark = hsBookmark.isAfter(c.modifiedAt()) ? c.modifiedAt().minusMillis(1) : hsBookmark;
-                } else if (members.contains(c.id())) {
-                    refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null));
+        if (budget.hasTime()) {
+            Optional<Watermark> hsMark = watermarks.find(object, CrmSide.HUBSPOT);
+            ChangeRead hsRead = hubspot.read(object, start(hsMark, now), schema.hubspotProperties(), pageSize, budget);
+            // The watermark moves past crm-sync's own writes too; only the sync work leaves them out.
+            List<Change> hsWork = ownWrites.hubspotChanges(schema, hsRead.changes());
+
+            // Taken after the changes were read: membership is at least as new as every change fanned out below.
+            Optional<InclusionSegment> segment = segmentSettings.find(object).filter(s -> s.listId() != null);
+            Instant settledBefore = now.minus(config.segmentSettle());
+            Instant hsBookmark = now;
+            if (segment.isPresent() && !budget.hasTime()) {
+                // No time left to read the membership the changes are judged by: the next poll reads them again.
+                hsRead = new ChangeRead(List.of(), false, hsRead.pages(), hsRead.next());
+                hsWork = List.of();
+            } else if (segment.isPresent()) {
+                var refresh = segments.refresh(object, segment.get().listId(), pollId, now);
+                refreshed = Optional.of(refresh);
+                Set<String> members = refresh.snapshot().members();
+                for (Change c : hsWork) {
+                    // A member changed moments ago may be about to leave the segment (HubSpot re-evaluates lists
+                    // later): it waits for a later snapshot instead of racing the re-evaluation.
+                    if (members.contains(c.id()) && c.modifiedAt().isAfter(settledBefore)) {
+                        hsBookmark = hsBookmark.isAfter(c.modifiedAt()) ? c.modifiedAt().minusMillis(1) : hsBookmark;
+                    } else if (members.contains(c.id())) {
+                        refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null));
+                    }
                 }
+                refresh.entered().forEach(id -> refs.putIfAbsent("hs:" + id, new RecordRef(id, null)));
+            } else {
+                hsWork.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
             }
-            refresh.entered().forEach(id -> refs.putIfAbsent("hs:" + id, new RecordRef(id, null)));
+            incomplete |= !hsRead.complete();
+            if (hsRead.complete()) {
+                saves.add(finished(hsMark, advanced(object, CrmSide.HUBSPOT, hsRead.changes(), hsBookmark, now)));
+            } else if (!hsRead.changes().isEmpty()) {
+                // A held-back member change lies before the checkpoint: resume just before it, so it is read again.
+                ReadStart resume = hsBookmark.isBefore(hsRead.checkpoint().at())
+                        ? ReadStart.after(hsBookmark, Optional.empty())
+                        : hsRead.checkpoint();
+                saves.add(checkpoint(object, CrmSide.HUBSPOT, hsMark, hsRead, resume, now));
+            }
         } else {
-            hsWork.forEach(c -> refs.putIfAbsent("hs:" + c.id(), new RecordRef(c.id(), null)));
+            incomplete = true;
         }
-        next.add(advanced(object, CrmSide.HUBSPOT, hsChanges, hsBookmark, now));
 
         List<RecordRef> work = byPairing(object, refs);
         int changes = work.size();
@@ -136,8 +165,49 @@ public class ObjectPoller {
         batches += fanOut.send(object, "RETRY", pollId + "-" + object + "-retry", due, snapshotId);
         // Only now that its joiners are queued does the snapshot become the one the next poll compares with.
         refreshed.ifPresent(r -> segments.makeCurrent(r, now));
-        next.forEach(watermarks::advance);
-        return new PollSummary.ObjectResult(object, "POLLED", changes + deleted.size() + due.size(), batches);
+        // Only now that every change read is queued does a watermark or checkpoint move past them.
+        saves.forEach(this::save);
+        List<PollSummary.CatchUpProgress> catchingUp = saves.stream()
+                .filter(sv -> sv.next().catchingUp().isPresent())
+                .map(sv -> PollSummary.CatchUpProgress.of(sv.next()))
+                .toList();
+        return new PollSummary.ObjectResult(object, incomplete ? "CATCHING_UP" : "POLLED",
+                changes + deleted.size() + due.size(), batches, null, catchingUp);
+    }
+
+    /** A watermark to store, and the one the run read ({@code readFrom}), which a checkpoint replaces. */
+    private record Save(Watermark next, Optional<Watermark> readFrom, boolean replaces) {
+    }
+
+    private void save(Save save) {
+        if (save.replaces()) {
+            watermarks.replace(save.next(), save.readFrom());
+        } else {
+            watermarks.advance(save.next());
+        }
+    }
+
+    /**
+     * A read that reached the end: the watermark takes {@code next}. Ending a catch-up replaces the checkpoint (which
+     * may lie ahead of {@code next}); otherwise the watermark only moves forward, as always.
+     */
+    private static Save finished(Optional<Watermark> mark, Watermark next) {
+        return new Save(next, mark, mark.flatMap(Watermark::catchingUp).isPresent());
+    }
+
+    /** A read stopped at its budget: the checkpoint after what it read, counting what the catch-up has read. */
+    private static Save checkpoint(String key, CrmSide side, Optional<Watermark> mark, ChangeRead read,
+            ReadStart resume, Instant now) {
+        Optional<Watermark.CatchUp> before = mark.flatMap(Watermark::catchingUp);
+        Instant progressAt = read.changes().isEmpty() ? before.map(Watermark.CatchUp::progressAt).orElse(now) : now;
+        Watermark.CatchUp catchUp = new Watermark.CatchUp(before.map(Watermark.CatchUp::since).orElse(now),
+                before.map(Watermark.CatchUp::readSoFar).orElse(0L) + read.changes().size(), progressAt);
+        if (resume.inclusive()) {
+            // Nothing was read (no time left): the stored position stays; a first read's start becomes a checkpoint
+            // just before it, so the next poll reads the same records.
+            resume = ReadStart.after(resume.at().minusMillis(1), Optional.empty());
+        }
+        return new Save(new Watermark(key, side, resume.at(), resume.afterId().orElse(null), now, catchUp), mark, true);
     }
 
     /**
@@ -162,8 +232,16 @@ public class ObjectPoller {
         return List.copyOf(unique.values());
     }
 
-    private Instant since(Optional<Watermark> mark, Instant now) {
-        return mark.map(w -> w.modifiedAt().minus(config.lookback())).orElse(now.minus(config.firstPollWindow()));
+    /**
+     * A checkpoint is resumed strictly after its position (keyset, no lookback: the records before it were queued);
+     * otherwise the read starts at the watermark minus the lookback, or the first-poll window.
+     */
+    private ReadStart start(Optional<Watermark> mark, Instant now) {
+        if (mark.isPresent() && mark.get().catchingUp().isPresent()) {
+            return ReadStart.after(mark.get().modifiedAt(), mark.get().lastRecordId());
+        }
+        return ReadStart.since(mark.map(w -> w.modifiedAt().minus(config.lookback()))
+                .orElse(now.minus(config.firstPollWindow())));
     }
 
     /**
