@@ -15,6 +15,7 @@ import io.crmsync.store.StaleVersionException;
 import io.crmsync.sync.SyncConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Stores a sync's outcome on the pairing with optimistic locking. A plan holds only for the pairing version it was
@@ -35,6 +36,7 @@ public class PairingSaver {
     private final PairingRepository pairings;
     private final ExecutorService writers;
 
+    @Inject
     PairingSaver(PairingRepository pairings, SyncConfig config) {
         this(pairings, config.pairingWriters());
     }
