@@ -43,27 +43,19 @@ public class ObjectPairs {
     }
 
     /**
-     * The pair that syncs a Salesforce object. A standard object is answered without reading the settings; only a
-     * custom object ({@code __c}) costs the settings read, which matters on the change-event path (one per event).
-     */
-    public Optional<ObjectPair> bySalesforceObject(String sobject) {
-        Optional<ObjectPair> standard = ORDER.stream().map(STANDARD::get)
-                .filter(p -> p.salesforceObjects().contains(sobject)).findFirst();
-        if (standard.isPresent() || sobject == null || !sobject.endsWith("__c")) {
-            return standard;
-        }
-        return customObjects.bySalesforceObject(sobject)
-                .map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject()));
-    }
-
-    /**
      * Every pair that syncs a Salesforce object: Task is synced by two (tasks and calls, each its own
-     * {@link SalesforceSubset}), every other object by one.
+     * {@link SalesforceSubset}), every other object by one. A standard object is answered without reading the
+     * settings; only a custom object ({@code __c}) costs the settings read, which matters on the change-event path
+     * (one per event).
      */
     public java.util.List<ObjectPair> allBySalesforceObject(String sobject) {
         java.util.List<ObjectPair> standard = ORDER.stream().map(STANDARD::get)
                 .filter(p -> p.salesforceObjects().contains(sobject)).toList();
-        return standard.isEmpty() ? bySalesforceObject(sobject).stream().toList() : standard;
+        if (!standard.isEmpty() || sobject == null || !sobject.endsWith("__c")) {
+            return standard;
+        }
+        return customObjects.bySalesforceObject(sobject).stream()
+                .map(p -> ObjectPair.of(p.hubspotObject(), p.salesforceObject())).toList();
     }
 
     public ObjectPair require(String object) {
