@@ -62,14 +62,19 @@ public class PollService {
      */
     public PollSummary poll(String eventId, Instant firedAt, PollBudget budget) {
         List<PollSummary.ObjectResult> results = new ArrayList<>();
-        java.util.LinkedHashSet<String> objects = new java.util.LinkedHashSet<>(config.objects());
-        objects.addAll(pairs.customObjectTypes());
-        for (String object : objects) {
+        for (String object : polledObjects()) {
             results.add(budget.hasTime() ? pollIsolated(eventId, object, budget)
                     : new PollSummary.ObjectResult(object, "DEFERRED", 0, 0));
         }
         LOG.infof("Poll %s fired at %s: %s", eventId, firedAt, results);
         return new PollSummary(firedAt, results);
+    }
+
+    /** The objects a poll polls, in order: the configured ones, then the custom object pairs (one settings read). */
+    public List<String> polledObjects() {
+        java.util.LinkedHashSet<String> objects = new java.util.LinkedHashSet<>(config.objects());
+        objects.addAll(pairs.customObjectTypes());
+        return List.copyOf(objects);
     }
 
     /**

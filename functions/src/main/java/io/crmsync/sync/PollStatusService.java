@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +24,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PollStatusService {
 
     private final WatermarkRepository watermarks;
+    private final PollService polls;
     private final ObjectPairs pairs;
     private final SyncConfig config;
     private final Clock clock;
 
-    PollStatusService(WatermarkRepository watermarks, ObjectPairs pairs, SyncConfig config, Clock clock) {
+    PollStatusService(WatermarkRepository watermarks, PollService polls, ObjectPairs pairs, SyncConfig config,
+            Clock clock) {
         this.watermarks = watermarks;
+        this.polls = polls;
         this.pairs = pairs;
         this.config = config;
         this.clock = clock;
@@ -47,11 +49,9 @@ public class PollStatusService {
     }
 
     public PollStatus status() {
-        LinkedHashSet<String> objects = new LinkedHashSet<>(config.objects());
-        objects.addAll(pairs.customObjectTypes());
         List<ReadStatus> reads = new ArrayList<>();
         Instant now = clock.instant();
-        for (String object : objects) {
+        for (String object : polls.polledObjects()) {
             Optional<ObjectPair> pair = pairs.find(object);
             if (pair.isEmpty()) {
                 continue;
