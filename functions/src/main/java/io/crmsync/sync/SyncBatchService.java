@@ -20,6 +20,7 @@ import io.crmsync.associations.AssociationSync;
 import io.crmsync.associations.ContactRoles;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.HubSpotTokenRejectedException;
+import io.crmsync.limits.CallsAtOnce;
 import io.crmsync.limits.LimitPauses;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
@@ -41,11 +42,12 @@ import io.crmsync.sync.worker.PairingSaver;
 import io.crmsync.sync.worker.RecordFailure;
 import io.crmsync.sync.worker.RecordPlan;
 import io.crmsync.sync.worker.SyncWriter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Syncs one batch: pairs unpaired records, reads both sides in bulk (one HubSpot batch read, one Collections retrieve
- * per Salesforce object), runs the rules, writes only changed fields, then stores the new last synced values on each
+ * per Salesforce object; at once when every record is paired already), runs the rules, writes only changed fields, then stores the new last synced values on each
  * pairing. Redelivery is harmless: a second run finds both sides agreeing with the pairing and writes nothing.
  */
 @ApplicationScoped
@@ -77,6 +79,7 @@ public class SyncBatchService {
     private final LeadConversions conversions;
     private final LimitPauses limitPauses;
     private final FanOut queue;
+    private final CallsAtOnce reads;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
@@ -98,6 +101,12 @@ public class SyncBatchService {
         this.errors = errors;
         this.clock = clock;
         this.config = config;
+        this.reads = new CallsAtOnce("sync-batch-reads", config.parallelReads());
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.close();
     }
 
     /**
@@ -163,12 +172,12 @@ public class SyncBatchService {
         resolveErrorsBeforePairing(object, candidates, now);
         List<Pairing> eligible = eligible(message, candidates, segment);
         long hubspotRead = System.nanoTime();
-        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible, candidates.salesforceRead());
         List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
         if (followed != eligible) {
             // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
             eligible = followed;
-            salesforceRecords = readSalesforce(schema, eligible);
+            salesforceRecords = readSalesforce(schema, eligible, SalesforceRead.NONE);
         }
         Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
 
@@ -218,7 +227,14 @@ public class SyncBatchService {
      * The batch's pairings, with its unpaired records paired now (their HubSpot ids in {@code pairedNow}), and the
      * HubSpot side of all of them.
      */
-    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords, Set<String> pairedNow) {
+    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords, Set<String> pairedNow,
+            SalesforceRead salesforceRead) {
+    }
+
+    /** Salesforce records read already, with the HubSpot read: the ids asked for, and those found. */
+    private record SalesforceRead(Set<String> asked, Map<String, SObject> found) {
+
+        static final SalesforceRead NONE = new SalesforceRead(Set.of(), Map.of());
     }
 
     /** What the batch will do: the records to write, the pairings whose partner is gone, and what could not be read. */
@@ -263,6 +279,9 @@ public class SyncBatchService {
                 .map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> !pairedHs.contains(id))
                 .filter(segment::isMember).distinct().toList();
 
+        if (newSalesforce.isEmpty() && newHubSpot.isEmpty()) {
+            return readBothAtOnce(schema, message, segment, paired);
+        }
         List<Pairing> candidates = new ArrayList<>(paired);
         if (!newSalesforce.isEmpty()) {
             candidates.addAll(newRecords.pairSalesforceRecords(schema, newSalesforce, now));
@@ -275,7 +294,24 @@ public class SyncBatchService {
         }
         Set<String> pairedNow = new LinkedHashSet<>();
         candidates.subList(paired.size(), candidates.size()).forEach(p -> pairedNow.add(p.hubspotId()));
-        return new Candidates(candidates, hubspotRecords, pairedNow);
+        return new Candidates(candidates, hubspotRecords, pairedNow, SalesforceRead.NONE);
+    }
+
+    /**
+     * The usual batch, every record paired already: its HubSpot read and its Salesforce retrieve go at once (each
+     * taking a call's latency) instead of one after the other. Salesforce is asked only for the records the segment
+     * can let through (every record of a delete), so no retrieve is made that the sequential order would have
+     * skipped, except for members whose change has not settled yet: those are in the same call anyway.
+     */
+    private Candidates readBothAtOnce(MappedObject schema, SyncBatchMessage message, SegmentGate.Eligibility segment,
+            List<Pairing> paired) {
+        List<Pairing> salesforceSide = isDelete(message) ? paired
+                : paired.stream().filter(p -> segment.isMember(p.hubspotId())).toList();
+        var both = reads.both(() -> readHubSpot(schema, paired, List.of()),
+                () -> readSalesforce(schema, salesforceSide, SalesforceRead.NONE));
+        Set<String> asked = new LinkedHashSet<>();
+        salesforceSide.forEach(p -> asked.add(p.salesforceId()));
+        return new Candidates(paired, both.first(), Set.of(), new SalesforceRead(asked, both.second()));
     }
 
     /**
@@ -482,11 +518,21 @@ public class SyncBatchService {
         return out;
     }
 
-    private Map<String, SObject> readSalesforce(MappedObject schema, List<Pairing> paired) {
+    /** The Salesforce side of {@code paired}, retrieving only what {@code already} has not asked for. */
+    private Map<String, SObject> readSalesforce(MappedObject schema, List<Pairing> paired, SalesforceRead already) {
         Map<String, List<String>> idsByObject = new LinkedHashMap<>();
-        paired.forEach(p -> idsByObject.computeIfAbsent(schema.sobject(p.salesforceType()), k -> new ArrayList<>())
-                .add(p.salesforceId()));
         Map<String, SObject> out = new LinkedHashMap<>();
+        for (Pairing p : paired) {
+            if (already.asked().contains(p.salesforceId())) {
+                SObject found = already.found().get(p.salesforceId());
+                if (found != null) {
+                    out.put(found.id(), found);
+                }
+            } else {
+                idsByObject.computeIfAbsent(schema.sobject(p.salesforceType()), k -> new ArrayList<>())
+                        .add(p.salesforceId());
+            }
+        }
         idsByObject.forEach((sobject, ids) -> salesforce.retrieve(sobject, ids, schema.salesforceFields(sobject))
                 .forEach(r -> r.ifPresent(o -> out.put(o.id(), o))));
         return out;

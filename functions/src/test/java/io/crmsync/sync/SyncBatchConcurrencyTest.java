@@ -1,0 +1,120 @@
+package io.crmsync.sync;
+
+import static io.crmsync.sync.SyncFixtures.editSalesforce;
+import static io.crmsync.sync.SyncFixtures.hs;
+import static io.crmsync.sync.SyncFixtures.hubspot;
+import static io.crmsync.sync.SyncFixtures.runSync;
+import static io.crmsync.sync.SyncFixtures.salesforce;
+import static io.crmsync.sync.SyncFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.salesforce.SalesforceClient;
+import io.crmsync.settings.FieldMapping;
+import io.crmsync.settings.MappingCatalog;
+import io.crmsync.store.Pairing;
+import io.crmsync.store.PairingRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * A sync batch sends what can go at once, at once: its HubSpot read beside its Salesforce retrieve, and the two
+ * chunks of its 200-record HubSpot read and update. With real latency that is what lets a few workers use HubSpot's
+ * rate limit; the calls it makes and what it writes stay the same.
+ */
+@QuarkusTest
+class SyncBatchConcurrencyTest {
+
+    @Inject
+    MappingCatalog mappings;
+    @Inject
+    PairingRepository pairings;
+    @Inject
+    HubSpotClient hubspotClient;
+    @Inject
+    SalesforceClient salesforceClient;
+
+    @AfterEach
+    void noLatency() {
+        hubspot().faults().clear();
+        salesforce().faults().clear();
+    }
+
+    @Test
+    void syncBatchOf200PairedRecords_readsHubSpotAndSalesforceAtOnce_andWritesBothHubSpotChunksAtOnce() {
+        // given: 200 paired leads, edited in Salesforce; both CRMs answering in 500 ms
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("firstname", "FirstName"),
+                FieldMapping.of("lastname", "LastName"), FieldMapping.of("company", "Company")));
+        List<String> leads = new ArrayList<>();
+        String tag = unique("atonce");
+        for (int i = 0; i < 200; i++) {
+            leads.add(salesforce().insert("Lead", Map.of("FirstName", "F" + i, "LastName", "L" + i, "Company", "Co",
+                    "Email", tag + "-" + i + "@example.com")));
+        }
+        assertThat(runSync("contact", "POLL", leads.stream().map(SyncFixtures::sf)
+                .toArray(SyncBatchMessage.RecordRef[]::new))).isEmpty();
+        Map<String, Pairing> paired = pairings.findBySalesforceIds("contact", leads);
+        assertThat(paired).hasSize(200);
+        for (int i = 0; i < leads.size(); i++) {
+            editSalesforce("Lead", leads.get(i), new HashMap<>(Map.of("FirstName", "Edited " + i)));
+        }
+        hubspot().faults().latency(Duration.ofMillis(500));
+        salesforce().faults().latency(Duration.ofMillis(500));
+        hubspot().inFlight().resetPeak();
+        long reads = hubspotClient.calls().count("objects.batch.read");
+        long updates = hubspotClient.calls().count("objects.batch.update");
+        long retrieves = salesforceClient.calls().count("collections.retrieve");
+
+        // when: the poll's batch of the 200 changes runs, watched for calls to both CRMs in flight together
+        AtomicBoolean bothInFlight = new AtomicBoolean();
+        Thread watcher = watch(bothInFlight);
+        List<String> redelivered;
+        try {
+            redelivered = runSync("contact", "POLL", leads.stream().map(id -> hs(paired.get(id).hubspotId()))
+                    .toArray(SyncBatchMessage.RecordRef[]::new));
+        } finally {
+            watcher.interrupt();
+        }
+
+        // then: the reads of both sides overlapped, HubSpot's two chunks were served at once, with the same calls
+        assertThat(redelivered).isEmpty();
+        assertThat(bothInFlight).isTrue();
+        assertThat(hubspot().inFlight().peak()).isEqualTo(2);
+        assertThat(hubspotClient.calls().count("objects.batch.read") - reads).isEqualTo(2);
+        assertThat(hubspotClient.calls().count("objects.batch.update") - updates).isEqualTo(2);
+        assertThat(salesforceClient.calls().count("collections.retrieve") - retrieves).isEqualTo(1);
+        for (int i : List.of(0, 99, 100, 199)) {
+            assertThat(hubspot().record("contact", paired.get(leads.get(i)).hubspotId()).orElseThrow())
+                    .containsEntry("firstname", "Edited " + i);
+        }
+    }
+
+    /** Samples both sandboxes' calls in flight until interrupted; sets the flag when both had one at once. */
+    private static Thread watch(AtomicBoolean bothInFlight) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (hubspot().inFlight().current() > 0 && salesforce().inFlight().current() > 0) {
+                    bothInFlight.set(true);
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "in-flight-watcher");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
