@@ -168,10 +168,11 @@ public class SyncBatchService {
                 : gate.eligibility(object, config.segmentSettle());
 
         long started = System.nanoTime();
-        Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
+        List<Pairing> paired = resolvePairings(object, message.records());
+        long pairingsRead = System.nanoTime();
+        Candidates candidates = pairAndRead(schema, message, segment, paired, now);
         resolveErrorsBeforePairing(object, candidates, now);
         List<Pairing> eligible = eligible(message, candidates, segment);
-        long hubspotRead = System.nanoTime();
         Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible, candidates.salesforceRead());
         List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
         if (followed != eligible) {
@@ -179,9 +180,9 @@ public class SyncBatchService {
             eligible = followed;
             salesforceRecords = readSalesforce(schema, eligible, SalesforceRead.NONE);
         }
-        Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
-
         long read = System.nanoTime();
+        Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
+        long planned = System.nanoTime();
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
         long wrote = System.nanoTime();
@@ -192,13 +193,14 @@ public class SyncBatchService {
                 changedMeanwhile, now);
         applyAssociationMoves(object, moves, now);
         long saved = System.nanoTime();
-        // where a batch's time goes: pairing reads and the HubSpot read, the Salesforce read and planning, the writes
-        // to both CRMs, the pairings' saves (one conditional write each)
+        // where a batch's time goes: the pairings' read (store), pairing new records and reading both CRMs (at once
+        // when all are paired), planning (and association reads), the writes to both CRMs (Salesforce first), the
+        // pairings' saves (one conditional write each)
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted) in %d ms"
-                + " (pairings and HubSpot read %d ms, Salesforce read and plan %d ms, writes %d ms, pairing saves %d ms)",
+                + " (pairings read %d ms, CRM reads %d ms, plan %d ms, writes %d ms, pairing saves %d ms)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped,
-                millis(started, saved), millis(started, hubspotRead), millis(hubspotRead, read), millis(read, wrote),
-                millis(wrote, saved));
+                millis(started, saved), millis(started, pairingsRead), millis(pairingsRead, read),
+                millis(read, planned), millis(planned, wrote), millis(wrote, saved));
         SyncOutcome outcome = new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(),
                 stopped);
         return changedMeanwhile.isEmpty() ? outcome : outcome.plus(planAgain(message, changedMeanwhile, round));
@@ -261,9 +263,8 @@ public class SyncBatchService {
         return SyncBatchMessage.DELETE.equals(message.reason());
     }
 
-    private Candidates pairAndReadHubSpot(MappedObject schema, SyncBatchMessage message,
-            SegmentGate.Eligibility segment, Instant now) {
-        List<Pairing> paired = resolvePairings(schema.object(), message.records());
+    private Candidates pairAndRead(MappedObject schema, SyncBatchMessage message, SegmentGate.Eligibility segment,
+            List<Pairing> paired, Instant now) {
         Set<String> pairedHs = new LinkedHashSet<>();
         Set<String> pairedSf = new LinkedHashSet<>();
         paired.forEach(p -> {
