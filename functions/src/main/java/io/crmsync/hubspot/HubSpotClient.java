@@ -111,6 +111,11 @@ public class HubSpotClient {
         return failures;
     }
 
+    /** How long calls waited at this client's pacer so far, by rule. */
+    public PacerWaits pacerWaits() {
+        return transport.pacerWaits();
+    }
+
     /** What the last rate-limit headers said, if any answer carried them yet. */
     public Optional<RateLimitHeadroom> headroom() {
         return transport.headroom();

@@ -110,6 +110,7 @@ class PollBenchmark {
                 + " over calls made at once (%.1f s per worker); calls by operation %s, ms by operation %s%n",
                 store.totalCalls(), store.totalCalls() / (double) contacts, store.totalMillis() / 1000.0,
                 store.totalMillis() / 1000.0 / workers, store.calls(), store.millis());
+        System.out.printf("HubSpot pacer waits over the whole run (ms summed over threads): %s%n", hubspot.pacerWaits());
         System.out.printf("HubSpot 429s answered (each retried): %d; failed sync batches: %d%n",
                 hs.statuses().count("429"), pairing.failed() + echo.failed() + changed.failed());
     }

@@ -88,7 +88,6 @@ class IndependentPacersBenchmark {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         threads.shutdownNow();
-        clients.forEach(HubSpotClient::stop);
 
         long calls = clients.stream().mapToLong(c -> c.calls().total()).sum();
         long served = sandbox.served().total();
@@ -98,6 +97,8 @@ class IndependentPacersBenchmark {
                 + " calls failed for good %d%s%n", calls, served / elapsed, served / elapsed / 19.0,
                 sandbox.statuses().count("429"), failed.get(), failures.isEmpty() ? "" : " " + failures.subList(0,
                         Math.min(3, failures.size())));
+        clients.forEach(c -> System.out.printf("client pacer waits (ms summed over its threads): %s%n", c.pacerWaits()));
         assertThat(calls).isPositive();
+        clients.forEach(HubSpotClient::stop);
     }
 }
