@@ -1,4 +1,6 @@
-package io.crmsync.local.dynamodb;
+package io.crmsync.local;
+
+import io.crmsync.local.dynamodb.DynamoDbEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
