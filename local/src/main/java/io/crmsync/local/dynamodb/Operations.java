@@ -494,6 +494,8 @@ final class Operations {
                 items.add(projection == null ? projected : Expressions.project(projected, projection));
             }
         }
+        // DynamoDB answers a LastEvaluatedKey whenever the Limit was reached, even if nothing follows
+        more |= scanned == limit;
         ObjectNode out = JSON.objectNode();
         if (!countOnly) {
             out.set("Items", items);
