@@ -160,7 +160,8 @@ public class ImportChunkService {
                 finish(job.id());
             }
         }
-        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes %d ms, pairings %d ms), %s",
+        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes and pairings %d ms, of"
+                + " which pairings %d ms summed over batches), %s",
                 job.id(), message.chunkId(), records.size(), (System.nanoTime() - started) / 1_000_000,
                 (read - started) / 1_000_000, result.hubspotMillis(), result.pairingMillis(), result.counters());
         return true;
