@@ -85,8 +85,12 @@ final class RateLimitPacer {
         }
         boolean fresh = observedRemaining >= 0 && now - observedAt < windowMillis;
         if (fresh && observedRemaining - sentSinceObservation <= reserve) {
-            // the portal is near its limit because of other callers: spread our calls over the rest of the window
-            return Math.max(1, Math.min(observedAt + windowMillis - now, windowMillis / Math.max(1, limit)));
+            // The portal is near its limit (other apps, or this process's own burst): one call per window/limit, so
+            // calls keep flowing and their answers keep saying what is left. Holding every call until a fresh answer
+            // came back could never end (no call, no answer): it stalled all callers for a whole window.
+            long last = Math.max(observedAt, sent.isEmpty() ? Long.MIN_VALUE : sent.peekLast());
+            long spacing = Math.max(1, windowMillis / Math.max(1, limit));
+            return Math.max(0, last + spacing - now);
         }
         return 0;
     }
