@@ -102,6 +102,8 @@ class ImportBenchmark {
         System.out.printf("HubSpot 429s answered (each retried) %d; failed answers by kind %s; records failed %d%n",
                 hubspot.statuses().count("429"), Benchmarks.delta(hubspotClient.failures().snapshot(), hsFailuresBefore),
                 job.getInt("failed"));
+        System.out.printf("HubSpot pacer waits over the whole run (ms summed over threads): %s%n",
+                hubspotClient.pacerWaits());
         StoreCalls.Snapshot store = StoreCalls.snapshot();
         System.out.printf("DynamoDB calls %d (%.1f per 1,000 records) taking %.1f s in all (summed over calls made at"
                 + " once: %.1f s per worker of the %.1f s wall time); calls by operation %s, ms by operation %s%n",
