@@ -2,12 +2,14 @@ package io.crmsync.imports.chunk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.crmsync.limits.CallDeadline;
 
 /**
  * Runs one chunk's calls at most {@code lanes} at a time, on threads the process shares. The bound is per chunk, not
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * share the n calls one Lambda instance has to itself. The calls still share the HubSpot client's pacer.
  *
  * <p>Hand-written because no JDK or SmallRye executor bounds concurrency per submitter: each lane takes the next
- * call of this chunk until none is left (so a slow call does not hold back the calls queued behind it).
+ * call of this chunk until none is left (so a slow call does not hold back the calls queued behind it). The
+ * submitting invocation's {@link CallDeadline} goes with each call, as {@link io.crmsync.limits.CallsAtOnce} carries
+ * it: a lane's retries stop before the function's time is up, like the caller's own.
  */
 final class ChunkLanes {
 
@@ -33,15 +37,19 @@ final class ChunkLanes {
     }
 
     /** Starts the calls, at most {@code lanes} at once; the futures are in the calls' order. */
-    <T> List<Future<T>> submitAll(List<Callable<T>> calls) {
+    <T> List<Future<T>> submitAll(List<Supplier<T>> tasks) {
         List<CompletableFuture<T>> results = new ArrayList<>();
-        calls.forEach(c -> results.add(new CompletableFuture<>()));
+        List<Supplier<T>> calls = new ArrayList<>();
+        for (Supplier<T> task : tasks) {
+            results.add(new CompletableFuture<>());
+            calls.add(CallDeadline.carried(task));
+        }
         AtomicInteger next = new AtomicInteger();
         for (int lane = 0; lane < Math.min(lanes, calls.size()); lane++) {
             threads.execute(() -> {
                 for (int i = next.getAndIncrement(); i < calls.size(); i = next.getAndIncrement()) {
                     try {
-                        results.get(i).complete(calls.get(i).call());
+                        results.get(i).complete(calls.get(i).get());
                     } catch (Throwable e) {
                         results.get(i).completeExceptionally(e);
                     }

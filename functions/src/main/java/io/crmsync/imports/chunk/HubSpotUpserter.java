@@ -63,7 +63,7 @@ public class HubSpotUpserter {
      */
     public Outcome upsert(ImportPhase phase, List<MappedRecord> records,
             java.util.function.Consumer<List<Written>> afterBatch) {
-        List<java.util.concurrent.Callable<Outcome>> calls = new ArrayList<>();
+        List<java.util.function.Supplier<Outcome>> calls = new ArrayList<>();
         for (int i = 0; i < records.size(); i += BATCH) {
             List<MappedRecord> batch = records.subList(i, Math.min(records.size(), i + BATCH));
             calls.add(() -> {

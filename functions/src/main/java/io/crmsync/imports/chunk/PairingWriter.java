@@ -55,7 +55,7 @@ public class PairingWriter {
                 fresh.add(Pairing.of(pairingType, w.hubspotId(), w.salesforceId(), typeOf.apply(w.salesforceId())));
             }
         }
-        List<java.util.concurrent.Callable<Integer>> writes = new ArrayList<>();
+        List<java.util.function.Supplier<Integer>> writes = new ArrayList<>();
         for (List<Pairing> batch : transactions(fresh)) {
             writes.add(() -> pairings.createAbsent(batch).size());
         }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,16 @@ class ChunkLanesTest {
     void twoChunksInOneProcess_eachGetTheirOwnLanes() throws Exception {
         // given two chunks of 4 calls each, every call waiting until all 8 run at once (as 2 Lambda instances would)
         CountDownLatch allRunning = new CountDownLatch(8);
-        List<Callable<Boolean>> calls = new ArrayList<>();
+        List<Supplier<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             calls.add(() -> {
                 allRunning.countDown();
-                return allRunning.await(10, TimeUnit.SECONDS);
+                try {
+                    return allRunning.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             });
         }
 
@@ -48,12 +53,16 @@ class ChunkLanesTest {
     void oneChunk_neverRunsMoreThanItsLanes_andAnswersInCallOrder() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        List<Callable<Integer>> calls = new ArrayList<>();
+        List<Supplier<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
             calls.add(() -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                Thread.sleep(5);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 running.decrementAndGet();
                 if (n == 7) {
                     throw new IllegalStateException("call 7 failed");
