@@ -1,15 +1,10 @@
 package io.crmsync.imports.chunk;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.crmsync.config.CrmSyncConfig;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.model.HubSpotList;
 import io.crmsync.segments.ImportMarker;
@@ -17,8 +12,8 @@ import io.crmsync.segments.InclusionSegment;
 import io.crmsync.segments.InclusionSegmentSettings;
 import io.crmsync.segments.SegmentGate;
 import io.crmsync.sync.SyncBatchMessage;
+import io.crmsync.sync.poll.FanOut;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What happens to imported leads and contacts after their email is written, as HubSpot's connector does it: the ones
@@ -38,19 +33,15 @@ public class ContactFollowUp {
     private final SegmentGate gate;
     private final ImportMarker marker;
     private final HubSpotClient hubspot;
-    private final SqsClient sqs;
-    private final ObjectMapper mapper;
-    private final String syncQueueUrl;
+    private final FanOut fanOut;
 
     ContactFollowUp(InclusionSegmentSettings segments, SegmentGate gate, ImportMarker marker, HubSpotClient hubspot,
-            SqsClient sqs, ObjectMapper mapper, CrmSyncConfig config) {
+            FanOut fanOut) {
         this.segments = segments;
         this.gate = gate;
         this.marker = marker;
         this.hubspot = hubspot;
-        this.sqs = sqs;
-        this.mapper = mapper;
-        this.syncQueueUrl = config.queues().syncBatchesUrl();
+        this.fanOut = fanOut;
     }
 
     /** @return how many contacts were queued for a full sync */
@@ -91,21 +82,13 @@ public class ContactFollowUp {
         return list.processingType() != HubSpotList.ProcessingType.DYNAMIC;
     }
 
+    /**
+     * Ten messages of 200 contacts per SQS call (a page's 2,000 contacts: one call, not ten), with deterministic batch
+     * ids: a redelivered chunk sends the same batches, which the sync treats as repeats.
+     */
     private void enqueue(String importId, String chunkId, List<Written> contacts, String membershipSnapshotId) {
-        for (int i = 0, n = 0; i < contacts.size(); i += SyncBatchMessage.MAX_RECORDS, n++) {
-            List<SyncBatchMessage.RecordRef> refs = new ArrayList<>();
-            contacts.subList(i, Math.min(contacts.size(), i + SyncBatchMessage.MAX_RECORDS))
-                    .forEach(c -> refs.add(new SyncBatchMessage.RecordRef(c.hubspotId(), c.salesforceId())));
-            // A deterministic id: a redelivered chunk sends the same batches, which the sync treats as repeats.
-            SyncBatchMessage message = new SyncBatchMessage("import-" + importId + "-" + chunkId + "-" + n, "contact",
-                    "IMPORT", refs, membershipSnapshotId).validate();
-            String body;
-            try {
-                body = mapper.writeValueAsString(message);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot serialize sync batch " + message.batchId(), e);
-            }
-            sqs.sendMessage(r -> r.queueUrl(syncQueueUrl).messageBody(body));
-        }
+        List<SyncBatchMessage.RecordRef> refs = contacts.stream()
+                .map(c -> new SyncBatchMessage.RecordRef(c.hubspotId(), c.salesforceId())).toList();
+        fanOut.send("contact", "IMPORT", "import-" + importId + "-" + chunkId, refs, membershipSnapshotId);
     }
 }
