@@ -68,19 +68,30 @@ public final class QueueWorkers {
     private static void work(String url, String function, FunctionDispatcher dispatcher, AtomicInteger busy,
             AtomicInteger peak, AtomicInteger handled, AtomicInteger failed) {
         try (var sqs = EmbeddedAwsTestResource.aws().newSqsClient()) {
+            long idleSince = 0;
             while (true) {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
                         .waitTimeSeconds(0)).messages();
                 if (messages.isEmpty()) {
                     // Done once no worker is busy and the queue holds nothing visible or in flight (a message another
                     // worker just received counts as in flight). Asking the queue instead of sitting out a 1 s long
-                    // poll ends the drain as soon as the last message is handled.
-                    if (busy.get() == 0 && nothingQueued(sqs, url)) {
-                        return;
+                    // poll ends the drain as soon as the last message is handled. A message held in flight by no
+                    // worker (left by someone else) ends it after 1 s with none busy, as the long poll did.
+                    if (busy.get() == 0) {
+                        if (nothingQueued(sqs, url)) {
+                            return;
+                        }
+                        idleSince = idleSince == 0 ? System.nanoTime() : idleSince;
+                        if (System.nanoTime() - idleSince > 1_000_000_000L) {
+                            return;
+                        }
+                    } else {
+                        idleSince = 0;
                     }
                     pause();
                     continue;
                 }
+                idleSince = 0;
                 Message m = messages.get(0);
                 peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
                 try {
