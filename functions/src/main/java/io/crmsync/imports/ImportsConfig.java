@@ -24,14 +24,15 @@ public interface ImportsConfig {
     @WithDefault("900s")
     Duration budgetRecheck();
 
-    /** Parallel DynamoDB writers for a chunk's pairings (one transaction per pairing). */
+    /** Parallel DynamoDB writes of a chunk's pairings (transactions of 50 pairings), per chunk. */
     @WithDefault("8")
     int pairingWriters();
 
     /**
      * HubSpot batch calls a chunk keeps in flight at once. A chunk's 20 upserts one after another take 20 round trips
      * (6 s at HubSpot's usual 300 ms); in parallel they take a few, and the client's shared pacer still keeps the
-     * whole process under the rate limit. 6 in flight at 300 ms each is HubSpot's whole 19 calls/s.
+     * whole process under the rate limit. 6 in flight at 300 ms each is HubSpot's whole 19 calls/s. Per chunk: each
+     * chunk a process runs at once gets this many (as each Lambda instance does).
      */
     @WithDefault("8")
     int hubspotParallelCalls();

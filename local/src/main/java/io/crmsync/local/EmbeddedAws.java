@@ -14,11 +14,9 @@ import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-
 import io.crmsync.infra.LocalProvisioner;
 import io.crmsync.infra.TemplateDefinitions;
+import io.crmsync.local.dynamodb.DynamoDbEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,16 +25,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Amazon's DynamoDB Local and ElasticMQ, in-process, with the table and queues of template.yaml. Stands in for AWS
- * in tests and in the local mode, where no Docker engine can run LocalStack. Both libraries are 'provided'
- * dependencies: this class is never loaded in a Lambda.
+ * crm-sync's DynamoDB emulator ({@link DynamoDbEmulator}) and ElasticMQ, in-process, with the table and queues of
+ * template.yaml. Stands in for AWS in tests and in the local mode, where no Docker engine can run LocalStack. This
+ * module is never in function.zip: this class is never loaded in a Lambda.
  */
 public final class EmbeddedAws implements AutoCloseable {
 
     public static final String REGION = "us-east-1";
 
     /**
-     * How to start: ports (0 = any free port), where DynamoDB Local keeps its data (null = in memory), the stack
+     * How to start: ports (0 = any free port), where the DynamoDB emulator keeps its data (null = in memory), the stack
      * name that names the queues, the table name, and the settings that change the ports (named in errors).
      */
     public record Options(int dynamoPort, int sqsPort, Path dataDir, String stackName, String tableName,
@@ -47,14 +45,14 @@ public final class EmbeddedAws implements AutoCloseable {
         }
     }
 
-    private final DynamoDBProxyServer dynamo;
+    private final DynamoDbEmulator dynamo;
     private final SQSRestServer sqs;
     private final int dynamoPort;
     private final int sqsPort;
     private final Map<String, String> queueUrls;
     private final String tableName;
 
-    private EmbeddedAws(DynamoDBProxyServer dynamo, int dynamoPort, SQSRestServer sqs, int sqsPort,
+    private EmbeddedAws(DynamoDbEmulator dynamo, int dynamoPort, SQSRestServer sqs, int sqsPort,
             Map<String, String> queueUrls, String tableName) {
         this.dynamo = dynamo;
         this.dynamoPort = dynamoPort;
@@ -66,9 +64,10 @@ public final class EmbeddedAws implements AutoCloseable {
 
     public static EmbeddedAws start(Path templateYaml, Options options) {
         TemplateDefinitions template = TemplateDefinitions.load(templateYaml);
-        int dynamoPort = claim(options.dynamoPort(), "DynamoDB Local", options.dynamoPortSetting());
         int sqsPort = claim(options.sqsPort(), "ElasticMQ (SQS)", options.sqsPortSetting());
-        DynamoDBProxyServer dynamo = startDynamo(dynamoPort, options.dataDir());
+        DynamoDbEmulator dynamo = DynamoDbEmulator.start(options.dynamoPort(), options.dataDir(),
+                options.dynamoPortSetting());
+        int dynamoPort = dynamo.port();
         SQSRestServer sqs = null;
         try {
             sqs = SQSRestServerBuilder.withInterface("localhost").withPort(sqsPort).start();
@@ -83,7 +82,7 @@ public final class EmbeddedAws implements AutoCloseable {
                 sqs.stopAndWait();
             }
             stopQuietly(dynamo);
-            throw new IllegalStateException("Could not start DynamoDB Local and ElasticMQ: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not start the DynamoDB emulator and ElasticMQ: " + e.getMessage(), e);
         }
     }
 
@@ -145,29 +144,6 @@ public final class EmbeddedAws implements AutoCloseable {
         stopQuietly(dynamo);
     }
 
-    private static DynamoDBProxyServer startDynamo(int port, Path dataDir) {
-        List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-sharedDb",
-                // no calls home from a developer's machine or CI, and no metadata file left in the working directory
-                "-disableTelemetry"));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot create the local data folder " + dataDir.toAbsolutePath(), e);
-            }
-            args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
-        }
-        try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            server.start();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start DynamoDB Local on port " + port + ": " + e, e);
-        }
-    }
-
     /** A free port when asked for 0; otherwise checks the port is free, naming the setting that changes it. */
     private static int claim(int port, String what, String setting) {
         try (ServerSocket socket = new ServerSocket()) {
@@ -182,9 +158,9 @@ public final class EmbeddedAws implements AutoCloseable {
         }
     }
 
-    private static void stopQuietly(DynamoDBProxyServer server) {
+    private static void stopQuietly(DynamoDbEmulator server) {
         try {
-            server.stop();
+            server.close();
         } catch (Exception ignored) {
             // already failing; the original error is the one worth reporting
         }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +21,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Upserts mapped records in batches of 100 by the phase's unique property, several batches in flight at once
- * ({@code crmsync.imports.hubspot-parallel-calls}); the HubSpot client's pacer is shared by every caller in the
+ * Upserts mapped records in batches of 100 by the phase's unique property, several batches of a chunk in flight at
+ * once ({@code crmsync.imports.hubspot-parallel-calls}, per chunk: see {@link ChunkLanes}); the HubSpot client's pacer is shared by every caller in the
  * process, so parallel calls wait their turn rather than bounce off the rate limit. HubSpot refuses a whole batch
  * when one input is invalid (400 VALIDATION_ERROR), so a refused batch is split in halves until the bad records
  * stand alone: k bad records in a batch of n cost about 2k·log2(n) extra calls instead of n single-record calls.
@@ -37,20 +35,16 @@ public class HubSpotUpserter {
     private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final HubSpotClient hubspot;
-    private final ExecutorService callers;
+    private final ChunkLanes callers;
 
     HubSpotUpserter(HubSpotClient hubspot, ImportsConfig config) {
         this.hubspot = hubspot;
-        this.callers = Executors.newFixedThreadPool(Math.max(1, config.hubspotParallelCalls()), r -> {
-            Thread t = new Thread(r, "import-hubspot-calls");
-            t.setDaemon(true);
-            return t;
-        });
+        this.callers = new ChunkLanes("import-hubspot-calls", config.hubspotParallelCalls());
     }
 
     @PreDestroy
     void stop() {
-        callers.shutdownNow();
+        callers.shutdown();
     }
 
     public record Outcome(List<Written> written, List<RecordFailure> failures) {
@@ -58,15 +52,16 @@ public class HubSpotUpserter {
 
     /** The outcome in input order, whatever order the batches finished in. */
     public Outcome upsert(ImportPhase phase, List<MappedRecord> records) {
-        List<Future<Outcome>> batches = new ArrayList<>();
+        List<java.util.concurrent.Callable<Outcome>> calls = new ArrayList<>();
         for (int i = 0; i < records.size(); i += BATCH) {
             List<MappedRecord> batch = records.subList(i, Math.min(records.size(), i + BATCH));
-            batches.add(callers.submit(() -> {
+            calls.add(() -> {
                 Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
                 write(phase, batch, outcome.written(), outcome.failures());
                 return outcome;
-            }));
+            });
         }
+        List<Future<Outcome>> batches = callers.submitAll(calls);
         List<Written> written = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
         RuntimeException failed = null;

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.crmsync.imports.ImportsConfig;
@@ -20,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Writes a pairing for every record a chunk put into HubSpot, once: pairings that exist are left alone, so a second
  * import of the same records (or a redelivered chunk) creates none. New pairings are written 50 to a DynamoDB
- * transaction (each pairing + its Salesforce-id guard, only if absent), those transactions in parallel: 40 calls for a
+ * transaction (each pairing + its Salesforce-id guard, only if absent), those transactions in parallel
+ * ({@code crmsync.imports.pairing-writers} per chunk, see {@link ChunkLanes}): 40 calls for a
  * chunk of 2,000 instead of 2,000. A record paired meanwhile (a concurrent attempt, or a HubSpot record paired with
  * another Salesforce record sharing its email, a lead and a contact) keeps its pairing: the first one stands.
  */
@@ -28,20 +27,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PairingWriter {
 
     private final PairingRepository pairings;
-    private final ExecutorService writers;
+    private final ChunkLanes writers;
 
     PairingWriter(PairingRepository pairings, ImportsConfig config) {
         this.pairings = pairings;
-        this.writers = Executors.newFixedThreadPool(Math.max(1, config.pairingWriters()), r -> {
-            Thread t = new Thread(r, "import-pairings");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writers = new ChunkLanes("import-pairings", config.pairingWriters());
     }
 
     @PreDestroy
     void stop() {
-        writers.shutdownNow();
+        writers.shutdown();
     }
 
     /**
@@ -60,10 +55,11 @@ public class PairingWriter {
                 fresh.add(Pairing.of(pairingType, w.hubspotId(), w.salesforceId(), typeOf.apply(w.salesforceId())));
             }
         }
-        List<Future<Integer>> pending = new ArrayList<>();
+        List<java.util.concurrent.Callable<Integer>> writes = new ArrayList<>();
         for (List<Pairing> batch : transactions(fresh)) {
-            pending.add(writers.submit(() -> pairings.createAbsent(batch).size()));
+            writes.add(() -> pairings.createAbsent(batch).size());
         }
+        List<Future<Integer>> pending = writers.submitAll(writes);
         int created = 0;
         for (Future<Integer> f : pending) {
             try {
