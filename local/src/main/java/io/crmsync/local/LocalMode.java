@@ -69,8 +69,8 @@ public class LocalMode {
 
     /**
      * Stops the stand-ins after the application's own shutdown observers (default priority), which still use them:
-     * the API usage recorder's last flush writes to the table. Stopped first, DynamoDB Local made that flush retry
-     * against a closed port for seconds (9 SDK attempts per CRM) and lose the counts.
+     * the API usage recorder's last flush writes to the table. Stopped first, the table's server (then DynamoDB
+     * Local) made that flush retry against a closed port for seconds (9 SDK attempts per CRM) and lose the counts.
      */
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event) {
         stop();
