@@ -9,10 +9,12 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crmsync.config.SecretResolver;
+import io.crmsync.limits.CallsAtOnce;
 import io.crmsync.hubspot.model.BatchError;
 import io.crmsync.hubspot.model.BatchResult;
 import io.crmsync.hubspot.model.CrmObject;
@@ -44,6 +47,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * search (one page, or every result past the 10,000 cap), property definitions, Lists v3 and associations v4
  * (see {@link HubSpotLists} and {@link HubSpotAssociations}). Calls are paced from the rate-limit headers,
  * retried when the failure passes, counted by kind, and failures surface as typed {@link HubSpotApiException}s.
+ * A batch method's chunks are sent at once ({@code crmsync.hubspot.parallel-calls}), each waiting for the shared
+ * pacer: with real latency a 200-record read takes one call's time, not two.
  */
 /* Unremovable: its configuration must be validated in every function, even one that does not call HubSpot. */
 @ApplicationScoped
@@ -61,6 +66,7 @@ public class HubSpotClient {
     private HubSpotTransport transport;
     private HubSpotLists lists;
     private HubSpotAssociations associations;
+    private CallsAtOnce chunks;
 
     @Inject
     public HubSpotClient(HubSpotConfig config, SecretResolver secrets) {
@@ -87,6 +93,12 @@ public class HubSpotClient {
         transport = new HubSpotTransport(config, calls, failures, mapper, Clock.systemUTC(), token);
         lists = new HubSpotLists(api, transport, mapper);
         associations = new HubSpotAssociations(api, transport, mapper);
+        chunks = new CallsAtOnce("hubspot-batch-chunks", config.parallelCalls());
+    }
+
+    @PreDestroy
+    void stop() {
+        chunks.close();
     }
 
     /** Calls made so far, by kind ({@code objects.batch.upsert}, {@code search}, ...), retries included. */
@@ -97,6 +109,11 @@ public class HubSpotClient {
     /** Failed answers so far, by kind and status ({@code objects.batch.upsert.429}), retried ones included. */
     public ApiCallCounter failures() {
         return failures;
+    }
+
+    /** How long calls waited at this client's pacer so far, by rule. */
+    public PacerWaits pacerWaits() {
+        return transport.pacerWaits();
     }
 
     /** What the last rate-limit headers said, if any answer carried them yet. */
@@ -128,10 +145,12 @@ public class HubSpotClient {
     /**
      * Creates records, 100 per call. Without an {@code objectWriteTraceId} on every input HubSpot fails a whole chunk
      * on one bad input (e.g. 409 for a taken email, thrown as {@link HubSpotConflictException}; earlier chunks stay
-     * created); with trace ids it answers 207 and the bad inputs come back in {@link BatchResult#errors()}.
+     * created, later ones are not sent, so the chunks go one after another); with trace ids it answers 207, the bad
+     * inputs come back in {@link BatchResult#errors()}, and the chunks go at once.
      */
     public BatchResult<CrmObject> batchCreate(String objectType, List<ObjectInput> inputs) {
-        return chunked(inputs, chunk -> {
+        boolean traced = inputs.stream().allMatch(i -> i.objectWriteTraceId() != null);
+        return chunked(inputs, traced, chunk -> {
             ObjectNode body = mapper.createObjectNode();
             ArrayNode array = body.putArray("inputs");
             for (ObjectInput input : chunk) {
@@ -285,11 +304,25 @@ public class HubSpotClient {
         return new BatchResult<>(results, HubSpotReader.errors(answer));
     }
 
-    private static <I, T> BatchResult<T> chunked(List<I> inputs, Function<List<I>, BatchResult<T>> call) {
+    private <I, T> BatchResult<T> chunked(List<I> inputs, Function<List<I>, BatchResult<T>> call) {
+        return chunked(inputs, true, call);
+    }
+
+    /**
+     * {@code inputs} in chunks of 100, at once or one after another; results and errors in input order either way.
+     * At once, a failing chunk is thrown only after the others are done (they are written, as the caller's retry
+     * expects of a redelivered batch); one after another, the chunks after a failing one are not sent.
+     */
+    private <I, T> BatchResult<T> chunked(List<I> inputs, boolean atOnce, Function<List<I>, BatchResult<T>> call) {
+        List<Supplier<BatchResult<T>>> calls = new ArrayList<>();
+        for (int from = 0; from < inputs.size(); from += BATCH_SIZE) {
+            List<I> chunk = inputs.subList(from, Math.min(inputs.size(), from + BATCH_SIZE));
+            calls.add(() -> call.apply(chunk));
+        }
+        List<BatchResult<T>> parts = atOnce ? chunks.all(calls) : calls.stream().map(Supplier::get).toList();
         List<T> results = new ArrayList<>();
         List<BatchError> errors = new ArrayList<>();
-        for (int from = 0; from < inputs.size(); from += BATCH_SIZE) {
-            BatchResult<T> part = call.apply(inputs.subList(from, Math.min(inputs.size(), from + BATCH_SIZE)));
+        for (BatchResult<T> part : parts) {
             results.addAll(part.results());
             errors.addAll(part.errors());
         }

@@ -23,6 +23,13 @@ public interface HubSpotConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /**
+     * HubSpot calls of one batch method (its 100-input chunks) sent at once, besides the caller's own, by all callers
+     * of the process together. They wait for the shared pacer like any call, so more never means over the limit.
+     */
+    @WithDefault("8")
+    int parallelCalls();
+
     Pacing pacing();
 
     Retry retry();

@@ -98,6 +98,10 @@ final class HubSpotTransport {
         }
     }
 
+    PacerWaits pacerWaits() {
+        return pacer.waits();
+    }
+
     Optional<RateLimitHeadroom> headroom() {
         return Optional.ofNullable(headroom.get());
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.crmsync.hubspot.model.RateLimitHeadroom;
 
@@ -29,6 +30,11 @@ final class RateLimitPacer {
     private int observedRemaining = -1;
     private long observedAt;
     private int sentSinceObservation;
+    /** Time callers waited, summed over threads, by rule: this client's own window, the portal's reserve, search. */
+    private final LongAdder waitedForWindow = new LongAdder();
+    private final LongAdder waitedForReserve = new LongAdder();
+    private final LongAdder waitedForSearch = new LongAdder();
+    private boolean reserveRule;
 
     RateLimitPacer(Clock clock, double share, int initialLimit, Duration window, int searchPerSecond) {
         if (share <= 0 || share > 1) {
@@ -45,9 +51,11 @@ final class RateLimitPacer {
     void acquire(boolean search) {
         while (true) {
             long wait;
+            LongAdder waited;
             synchronized (this) {
                 long now = clock.millis();
                 wait = search ? searchWait(now) : windowWait(now);
+                waited = search ? waitedForSearch : reserveRule ? waitedForReserve : waitedForWindow;
                 if (wait <= 0) {
                     if (search) {
                         searches.addLast(now);
@@ -59,7 +67,13 @@ final class RateLimitPacer {
                 }
             }
             sleep(wait);
+            waited.add(wait);
         }
+    }
+
+    /** Milliseconds callers waited so far (summed over threads): for the own window, the portal's reserve, search. */
+    PacerWaits waits() {
+        return new PacerWaits(waitedForWindow.sum(), waitedForReserve.sum(), waitedForSearch.sum());
     }
 
     /** Learns the window from the headers of a (non-search) answer. */
@@ -78,17 +92,40 @@ final class RateLimitPacer {
         return windowMillis;
     }
 
-    private long windowWait(long now) {
-        prune(sent, now, windowMillis);
-        if (sent.size() >= limit) {
-            return sent.peekFirst() + windowMillis - now;
+    /** How long the next call must wait at {@code now}; 0: it may go. Package-private for tests with a clock. */
+    synchronized long windowWait(long now) {
+        long margin = windowMillis / 10;
+        // kept a margin past the window: the reserve rule below needs the calls that left the portal's window lately
+        prune(sent, now, windowMillis + 2 * margin);
+        reserveRule = false;
+        long windowStart = now - windowMillis;
+        long inWindow = sent.stream().filter(t -> t > windowStart).count();
+        if (inWindow >= limit) {
+            long oldest = sent.stream().filter(t -> t > windowStart).findFirst().orElse(now);
+            return oldest + windowMillis - now;
         }
         boolean fresh = observedRemaining >= 0 && now - observedAt < windowMillis;
-        if (fresh && observedRemaining - sentSinceObservation <= reserve) {
+        if (fresh && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now, margin) <= reserve) {
             // the portal is near its limit because of other callers: spread our calls over the rest of the window
+            reserveRule = true;
             return Math.max(1, Math.min(observedAt + windowMillis - now, windowMillis / Math.max(1, limit)));
         }
         return 0;
+    }
+
+    /**
+     * This client's calls that the last headers counted (sent at least {@code margin} before them, the most a call
+     * takes to reach HubSpot, or sent since and subtracted) and that have left the portal's rolling window since, with
+     * the same margin: the room they held is free again. Without this, a client that reached the reserve with its own
+     * calls stopped until the headers were a whole window old, since it sent nothing that could bring newer ones; it
+     * ran at about 0.57 of the ceiling. Other callers' calls are never assumed gone.
+     */
+    private long ownCallsGoneSinceObservation(long now, long margin) {
+        long countedFrom = observedAt - windowMillis;
+        long countedUntil = observedAt - margin;
+        long goneBy = now - windowMillis - margin;
+        return sent.stream().filter(t -> t <= goneBy)
+                .filter(t -> t > countedFrom && (t <= countedUntil || t > observedAt)).count();
     }
 
     private long searchWait(long now) {

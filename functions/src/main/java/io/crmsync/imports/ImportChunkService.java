@@ -17,7 +17,9 @@ import io.crmsync.limits.LimitPauses;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.salesforce.error.DailyApiLimitExceededException;
 import io.crmsync.salesforce.model.SObject;
+import io.crmsync.salesforce.soql.Condition;
 import io.crmsync.store.IdempotencyAlreadyCompletedException;
+import io.crmsync.store.ImportCounters;
 import io.crmsync.store.IdempotencyRepository;
 import io.crmsync.store.ImportJob;
 import io.crmsync.store.ImportJobRepository;
@@ -133,8 +135,8 @@ public class ImportChunkService {
         long started = System.nanoTime();
         List<SObject> records;
         try {
-            records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(), step.where(),
-                    message.afterId(), config.pageSize());
+            records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(),
+                    upTo(step.where(), message.upToId()), message.afterId(), config.pageSize());
             if (plan.object() == ImportableObject.CAMPAIGN) {
                 String name = planner.campaign(definition.campaignId()).getString("Name");
                 records = campaignMembers.withEmails(records, name);
@@ -144,26 +146,85 @@ public class ImportChunkService {
             return false;
         }
         long read = System.nanoTime();
-        boolean lastPageOfPhase = records.size() < config.pageSize();
-        if (!lastPageOfPhase) {
+        boolean lastPageOfChain = records.size() < config.pageSize();
+        if (!lastPageOfChain) {
             // Sent before this page is written: the next page is read (and written) by another worker meanwhile.
-            queue.send(message.next(records.get(records.size() - 1).id()));
+            queueNext(job, plan, step, message, records.get(records.size() - 1).id());
         }
         PageImporter.PageResult result = pages.importPage(job.id(), message.chunkId(), step.phase(), records,
                 definition.syncToInclusionSegment());
         jobs.applyChunk(job.id(), message.chunkId(), result.counters(), result.reasons(), clock.instant());
-        if (lastPageOfPhase) {
+        if (lastPageOfChain) {
             awaitEarlierPages(job.id(), message);
-            if (message.phase() + 1 < plan.steps().size()) {
-                queue.send(message.nextPhase());
-            } else {
-                finish(job.id());
+            if (lastChainToEnd(job.id(), message)) {
+                if (message.phase() + 1 < plan.steps().size()) {
+                    queue.send(message.nextPhase());
+                } else {
+                    finish(job.id());
+                }
             }
         }
-        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes %d ms, pairings %d ms), %s",
+        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes and pairings %d ms, of"
+                + " which pairings %d ms summed over batches), %s",
                 job.id(), message.chunkId(), records.size(), (System.nanoTime() - started) / 1_000_000,
                 (read - started) / 1_000_000, result.hubspotMillis(), result.pairingMillis(), result.counters());
         return true;
+    }
+
+    /**
+     * Queues the page after this one. The first page of a large phase also splits the rest of the phase into Id
+     * ranges read at once ({@code crmsync.imports.read-chains}), since one chain of keyset pages reads only one page
+     * per query round trip: this chain goes on up to the first boundary, and each further range starts its own.
+     */
+    private void queueNext(ImportJob job, ImportPlan plan, ImportPlan.Step step, ImportChunkMessage message,
+            String lastId) {
+        List<String> boundaries = splits(job, plan, message) ? boundaries(job.id(), step, message, lastId) : List.of();
+        if (boundaries.isEmpty()) {
+            queue.send(message.next(lastId));
+            return;
+        }
+        int chains = boundaries.size() + 1;
+        queue.send(message.nextInSplit(lastId, chains, boundaries.get(0)));
+        for (int c = 1; c < chains; c++) {
+            queue.send(message.chainStart(c, chains, boundaries.get(c - 1),
+                    c < boundaries.size() ? boundaries.get(c) : null));
+        }
+    }
+
+    private boolean splits(ImportJob job, ImportPlan plan, ImportChunkMessage message) {
+        return message.page() == 1 && message.chain() == 0 && !message.split() && config.readChains() > 1
+                && job.counters().total() >= config.splitFromRecords() && plan.object() != ImportableObject.CAMPAIGN;
+    }
+
+    /**
+     * Where the rest of the phase is cut (one query: the phase's last Id), stored once: a redelivered first page
+     * splits exactly as the attempt whose ranges may already be queued, even if records were created since.
+     */
+    private List<String> boundaries(String jobId, ImportPlan.Step step, ImportChunkMessage message, String lastId) {
+        List<String> cuts = salesforce.lastId(step.phase().sobject(), step.where())
+                .map(last -> IdRanges.boundaries(lastId, last, config.readChains())).orElse(List.of());
+        return jobs.splitOnce(jobId, message.phase(), cuts, clock.instant());
+    }
+
+    /**
+     * Whether this chain's end completes the phase: always for an unsplit phase; in a split one, the chain leaves a
+     * marker and the chain that sees every chain's marker goes on (a marker is written before the markers are read,
+     * so the last chain to end sees all of them).
+     */
+    private boolean lastChainToEnd(String jobId, ImportChunkMessage message) {
+        if (!message.split()) {
+            return true;
+        }
+        jobs.applyChunk(jobId, message.chainEndMarker(), ImportCounters.chunk(0, 0, 0, 0), java.util.Map.of(),
+                clock.instant());
+        return jobs.appliedChunks(jobId, message.phaseEndPrefix()) >= message.chains();
+    }
+
+    private static Condition upTo(Condition filter, String lastId) {
+        if (lastId == null) {
+            return filter;
+        }
+        return filter == null ? Condition.le("Id", lastId) : Condition.and(Condition.le("Id", lastId), filter);
     }
 
     /**
@@ -176,7 +237,7 @@ public class ImportChunkService {
         long deadline = System.nanoTime() + LAST_PAGE_WAIT.toNanos();
         long pause = 50;
         while (true) {
-            int applied = jobs.appliedChunks(jobId, message.phaseChunkPrefix());
+            int applied = jobs.appliedChunks(jobId, message.chainChunkPrefix());
             if (applied >= message.page()) {
                 return;
             }

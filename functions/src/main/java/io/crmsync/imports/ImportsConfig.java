@@ -37,6 +37,19 @@ public interface ImportsConfig {
     @WithDefault("8")
     int hubspotParallelCalls();
 
+    /**
+     * Id ranges a large phase is read in at once, after its first page (Salesforce PK chunking's idea): each keyset
+     * page needs the one before it, so one chain of pages reads at most a page per query round trip (about a second),
+     * below HubSpot's write rate. Each range costs at most one more query (its last, partial page) and the split one
+     * (the phase's last Id).
+     */
+    @WithDefault("4")
+    int readChains();
+
+    /** The job's record count from which a phase is split into {@link #readChains()} ranges. */
+    @WithDefault("20000")
+    long splitFromRecords();
+
     /** HubSpot deal pipeline imported opportunities land in. */
     @WithDefault("default")
     String dealPipeline();

@@ -40,6 +40,15 @@ public final class CallDeadline {
         });
     }
 
+    /**
+     * {@code work} bound to this thread's deadline (if any), to run on another thread: a call sent from a pool thread
+     * on behalf of this invocation must stop its retries at the same deadline.
+     */
+    public static <T> Supplier<T> carried(Supplier<T> work) {
+        Instant deadline = DEADLINE.get();
+        return deadline == null ? work : () -> until(deadline, work);
+    }
+
     /** Time left, if this thread runs under a deadline. */
     public static Optional<Duration> remaining() {
         Instant deadline = DEADLINE.get();

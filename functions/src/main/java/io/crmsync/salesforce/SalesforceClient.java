@@ -144,6 +144,13 @@ public class SalesforceClient {
         return query(where == null ? soql : soql.where(where));
     }
 
+    /** The greatest Id of the records {@code filter} selects (one query), or empty when it selects none. */
+    public Optional<String> lastId(String sobject, Condition filter) {
+        Soql soql = Soql.select("Id").from(sobject).orderBy("Id", true).limit(1);
+        List<SObject> last = query(filter == null ? soql : soql.where(filter));
+        return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0).id());
+    }
+
     /** sObject Collections writes and retrieve; the methods below are shortcuts to it. */
     public SalesforceCollections collections() {
         return collections;

@@ -6,6 +6,7 @@ import static io.crmsync.store.Attributes.s;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,6 +132,25 @@ public class ImportJobRepository {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The Id boundaries phase {@code phase} is read in ranges at: the first ones stored stand, so a redelivered first
+     * page (which may see other records by then) splits exactly as the attempt whose ranges are already queued.
+     */
+    public List<String> splitOnce(String jobId, int phase, List<String> boundaries, Instant now) {
+        Map<String, AttributeValue> key = Attributes.key(StoreKeys.importJob(jobId), StoreKeys.importSplit(phase));
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("boundaries", AttributeValue.fromL(boundaries.stream().map(AttributeValue::fromS).toList()));
+        item.put(StoreSchema.TTL, n(now.plus(CHUNK_MARKER_TTL).getEpochSecond()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", StoreSchema.PK)));
+            return List.copyOf(boundaries);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            var stored = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+            return stored.get("boundaries").l().stream().map(AttributeValue::s).toList();
         }
     }
 

@@ -47,6 +47,10 @@ final class StoreKeys {
         return "CHUNK#" + chunkId;
     }
 
+    static String importSplit(int phase) {
+        return "SPLIT#p" + phase;
+    }
+
     static String snapshot(String snapshotId) {
         return "SNAP#" + snapshotId;
     }

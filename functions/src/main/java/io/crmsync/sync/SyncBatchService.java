@@ -20,6 +20,7 @@ import io.crmsync.associations.AssociationSync;
 import io.crmsync.associations.ContactRoles;
 import io.crmsync.hubspot.HubSpotClient;
 import io.crmsync.hubspot.HubSpotTokenRejectedException;
+import io.crmsync.limits.CallsAtOnce;
 import io.crmsync.limits.LimitPauses;
 import io.crmsync.hubspot.model.CrmObject;
 import io.crmsync.salesforce.SalesforceClient;
@@ -41,11 +42,12 @@ import io.crmsync.sync.worker.PairingSaver;
 import io.crmsync.sync.worker.RecordFailure;
 import io.crmsync.sync.worker.RecordPlan;
 import io.crmsync.sync.worker.SyncWriter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Syncs one batch: pairs unpaired records, reads both sides in bulk (one HubSpot batch read, one Collections retrieve
- * per Salesforce object), runs the rules, writes only changed fields, then stores the new last synced values on each
+ * per Salesforce object; at once when every record is paired already), runs the rules, writes only changed fields, then stores the new last synced values on each
  * pairing. Redelivery is harmless: a second run finds both sides agreeing with the pairing and writes nothing.
  */
 @ApplicationScoped
@@ -77,6 +79,7 @@ public class SyncBatchService {
     private final LeadConversions conversions;
     private final LimitPauses limitPauses;
     private final FanOut queue;
+    private final CallsAtOnce reads;
 
     SyncBatchService(MappedObjects schemas, PairingRepository pairings, NewRecordPairer newRecords, SegmentGate gate,
             HubSpotClient hubspot, SalesforceClient salesforce, SyncWriter writer, PairingSaver saver,
@@ -98,6 +101,12 @@ public class SyncBatchService {
         this.errors = errors;
         this.clock = clock;
         this.config = config;
+        this.reads = new CallsAtOnce("sync-batch-reads", config.parallelReads());
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.close();
     }
 
     /**
@@ -159,20 +168,21 @@ public class SyncBatchService {
                 : gate.eligibility(object, config.segmentSettle());
 
         long started = System.nanoTime();
-        Candidates candidates = pairAndReadHubSpot(schema, message, segment, now);
+        List<Pairing> paired = resolvePairings(object, message.records());
+        long pairingsRead = System.nanoTime();
+        Candidates candidates = pairAndRead(schema, message, segment, paired, now);
         resolveErrorsBeforePairing(object, candidates, now);
         List<Pairing> eligible = eligible(message, candidates, segment);
-        long hubspotRead = System.nanoTime();
-        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible);
+        Map<String, SObject> salesforceRecords = readSalesforce(schema, eligible, candidates.salesforceRead());
         List<Pairing> followed = conversions.follow(eligible, salesforceRecords);
         if (followed != eligible) {
             // Converted leads now pair with their Contacts: read those (one more retrieve, only when leads converted).
             eligible = followed;
-            salesforceRecords = readSalesforce(schema, eligible);
+            salesforceRecords = readSalesforce(schema, eligible, SalesforceRead.NONE);
         }
-        Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
-
         long read = System.nanoTime();
+        Plans plans = plan(schema, message, eligible, candidates.hubspotRecords(), salesforceRecords, now);
+        long planned = System.nanoTime();
         int stopped = goneRecords.endPairings(object, plans.gone(), isDelete(message));
         Map<String, RecordFailure> failures = writer.write(object, plans.plans());
         long wrote = System.nanoTime();
@@ -183,13 +193,14 @@ public class SyncBatchService {
                 changedMeanwhile, now);
         applyAssociationMoves(object, moves, now);
         long saved = System.nanoTime();
-        // where a batch's time goes: pairing reads and the HubSpot read, the Salesforce read and planning, the writes
-        // to both CRMs, the pairings' saves (one conditional write each)
+        // where a batch's time goes: the pairings' read (store), pairing new records and reading both CRMs (at once
+        // when all are paired), planning (and association reads), the writes to both CRMs (Salesforce first), the
+        // pairings' saves (one conditional write each)
         LOG.infof("Sync batch %s (%s, %s): %d records, %d synced with writes, %d failed, %d unpaired (deleted) in %d ms"
-                + " (pairings and HubSpot read %d ms, Salesforce read and plan %d ms, writes %d ms, pairing saves %d ms)",
+                + " (pairings read %d ms, CRM reads %d ms, plan %d ms, writes %d ms, pairing saves %d ms)",
                 message.batchId(), object, message.reason(), message.records().size(), written, failures.size(), stopped,
-                millis(started, saved), millis(started, hubspotRead), millis(hubspotRead, read), millis(read, wrote),
-                millis(wrote, saved));
+                millis(started, saved), millis(started, pairingsRead), millis(pairingsRead, read),
+                millis(read, planned), millis(planned, wrote), millis(wrote, saved));
         SyncOutcome outcome = new SyncOutcome(plans.plans().size(), written, failures.size() + plans.unreadable(),
                 stopped);
         return changedMeanwhile.isEmpty() ? outcome : outcome.plus(planAgain(message, changedMeanwhile, round));
@@ -218,7 +229,14 @@ public class SyncBatchService {
      * The batch's pairings, with its unpaired records paired now (their HubSpot ids in {@code pairedNow}), and the
      * HubSpot side of all of them.
      */
-    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords, Set<String> pairedNow) {
+    private record Candidates(List<Pairing> pairings, Map<String, CrmObject> hubspotRecords, Set<String> pairedNow,
+            SalesforceRead salesforceRead) {
+    }
+
+    /** Salesforce records read already, with the HubSpot read: the ids asked for, and those found. */
+    private record SalesforceRead(Set<String> asked, Map<String, SObject> found) {
+
+        static final SalesforceRead NONE = new SalesforceRead(Set.of(), Map.of());
     }
 
     /** What the batch will do: the records to write, the pairings whose partner is gone, and what could not be read. */
@@ -245,9 +263,8 @@ public class SyncBatchService {
         return SyncBatchMessage.DELETE.equals(message.reason());
     }
 
-    private Candidates pairAndReadHubSpot(MappedObject schema, SyncBatchMessage message,
-            SegmentGate.Eligibility segment, Instant now) {
-        List<Pairing> paired = resolvePairings(schema.object(), message.records());
+    private Candidates pairAndRead(MappedObject schema, SyncBatchMessage message, SegmentGate.Eligibility segment,
+            List<Pairing> paired, Instant now) {
         Set<String> pairedHs = new LinkedHashSet<>();
         Set<String> pairedSf = new LinkedHashSet<>();
         paired.forEach(p -> {
@@ -263,6 +280,9 @@ public class SyncBatchService {
                 .map(SyncBatchMessage.RecordRef::hubspotId).filter(id -> !pairedHs.contains(id))
                 .filter(segment::isMember).distinct().toList();
 
+        if (newSalesforce.isEmpty() && newHubSpot.isEmpty()) {
+            return readBothAtOnce(schema, message, segment, paired);
+        }
         List<Pairing> candidates = new ArrayList<>(paired);
         if (!newSalesforce.isEmpty()) {
             candidates.addAll(newRecords.pairSalesforceRecords(schema, newSalesforce, now));
@@ -275,7 +295,24 @@ public class SyncBatchService {
         }
         Set<String> pairedNow = new LinkedHashSet<>();
         candidates.subList(paired.size(), candidates.size()).forEach(p -> pairedNow.add(p.hubspotId()));
-        return new Candidates(candidates, hubspotRecords, pairedNow);
+        return new Candidates(candidates, hubspotRecords, pairedNow, SalesforceRead.NONE);
+    }
+
+    /**
+     * The usual batch, every record paired already: its HubSpot read and its Salesforce retrieve go at once (each
+     * taking a call's latency) instead of one after the other. Salesforce is asked only for the records the segment
+     * can let through (every record of a delete), so no retrieve is made that the sequential order would have
+     * skipped, except for members whose change has not settled yet: those are in the same call anyway.
+     */
+    private Candidates readBothAtOnce(MappedObject schema, SyncBatchMessage message, SegmentGate.Eligibility segment,
+            List<Pairing> paired) {
+        List<Pairing> salesforceSide = isDelete(message) ? paired
+                : paired.stream().filter(p -> segment.isMember(p.hubspotId())).toList();
+        var both = reads.both(() -> readHubSpot(schema, paired, List.of()),
+                () -> readSalesforce(schema, salesforceSide, SalesforceRead.NONE));
+        Set<String> asked = new LinkedHashSet<>();
+        salesforceSide.forEach(p -> asked.add(p.salesforceId()));
+        return new Candidates(paired, both.first(), Set.of(), new SalesforceRead(asked, both.second()));
     }
 
     /**
@@ -482,11 +519,21 @@ public class SyncBatchService {
         return out;
     }
 
-    private Map<String, SObject> readSalesforce(MappedObject schema, List<Pairing> paired) {
+    /** The Salesforce side of {@code paired}, retrieving only what {@code already} has not asked for. */
+    private Map<String, SObject> readSalesforce(MappedObject schema, List<Pairing> paired, SalesforceRead already) {
         Map<String, List<String>> idsByObject = new LinkedHashMap<>();
-        paired.forEach(p -> idsByObject.computeIfAbsent(schema.sobject(p.salesforceType()), k -> new ArrayList<>())
-                .add(p.salesforceId()));
         Map<String, SObject> out = new LinkedHashMap<>();
+        for (Pairing p : paired) {
+            if (already.asked().contains(p.salesforceId())) {
+                SObject found = already.found().get(p.salesforceId());
+                if (found != null) {
+                    out.put(found.id(), found);
+                }
+            } else {
+                idsByObject.computeIfAbsent(schema.sobject(p.salesforceType()), k -> new ArrayList<>())
+                        .add(p.salesforceId());
+            }
+        }
         idsByObject.forEach((sobject, ids) -> salesforce.retrieve(sobject, ids, schema.salesforceFields(sobject))
                 .forEach(r -> r.ifPresent(o -> out.put(o.id(), o))));
         return out;

@@ -47,6 +47,13 @@ public interface SyncConfig {
     @WithDefault("8")
     int pairingWriters();
 
+    /**
+     * Reads of sync batches sent at once besides the batch's own (its Salesforce retrieve while it reads HubSpot),
+     * by all workers of the process together: a deployed worker needs one; local mode's several workers share them.
+     */
+    @WithDefault("8")
+    int parallelReads();
+
     Retry retry();
 
     Poll poll();

@@ -10,7 +10,8 @@ public class BenchmarkProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         // the deployed import page (the tests' configuration reads pages of 500)
-        return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName(), "crmsync.imports.page-size", "2000");
+        return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName(), "crmsync.imports.page-size", "2000",
+                "crmsync.imports.split-from-records", "4500");
     }
 
     /** {@link io.crmsync.sync.PollTestProfile} (the poll of contacts alone) with {@link StoreCalls}. */

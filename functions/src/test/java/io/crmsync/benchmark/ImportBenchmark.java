@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 
 /**
  * Not a test: imports 100,000 contacts through the real pipeline (api function, import queue, importChunk function run
- * by as many workers as the template's {@code MaximumConcurrency}, DynamoDB Local, both sandboxes answering with the
+ * by as many workers as the template's {@code MaximumConcurrency}, the DynamoDB emulator, both sandboxes answering with the
  * real APIs' latency and HubSpot's burst limit, see {@link RealisticApis}) and prints what it cost. Run with
  * {@code ./mvnw test -Dtest=ImportBenchmark -Dgroups=benchmark -DexcludedGroups=}; {@code -Dbenchmark.contacts=10000}
  * (or {@code -Dbenchmark.import-contacts=}, which the poll benchmark ignores) for a shorter run, {@code -Dbenchmark.import-workers=n} for another concurrency.
@@ -102,6 +102,8 @@ class ImportBenchmark {
         System.out.printf("HubSpot 429s answered (each retried) %d; failed answers by kind %s; records failed %d%n",
                 hubspot.statuses().count("429"), Benchmarks.delta(hubspotClient.failures().snapshot(), hsFailuresBefore),
                 job.getInt("failed"));
+        System.out.printf("HubSpot pacer waits over the whole run (ms summed over threads): %s%n",
+                hubspotClient.pacerWaits());
         StoreCalls.Snapshot store = StoreCalls.snapshot();
         System.out.printf("DynamoDB calls %d (%.1f per 1,000 records) taking %.1f s in all (summed over calls made at"
                 + " once: %.1f s per worker of the %.1f s wall time); calls by operation %s, ms by operation %s%n",
@@ -116,7 +118,7 @@ class ImportBenchmark {
      * HubSpot upserts (the production {@link HubSpotUpserter}, under the client's shared pacer), chained as the chunk
      * chains them (the next page is read as soon as this one is), with as many workers, and the same latency. No
      * pairing, job or queue write: this is what the pipeline reaches when the store answers as DynamoDB does, in
-     * milliseconds and in parallel, rather than as DynamoDB Local's single SQLite writer on a shared 2-core machine.
+     * milliseconds and in parallel, rather than as the local emulator on a shared 2-core machine.
      */
     @Test
     void crmSideAlone_samePagesWithoutTheStore() throws Exception {

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
- * How long storing one import page's 2,000 pairings takes in the store the tests and local mode run (DynamoDB Local),
+ * How long storing one import page's 2,000 pairings takes in the store the tests and local mode run (the DynamoDB emulator),
  * by write pattern, as the table grows: the import benchmark found this, not the CRM APIs, to be its bottleneck.
  * Prints milliseconds per page; asserts nothing.
  */

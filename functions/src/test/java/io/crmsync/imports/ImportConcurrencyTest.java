@@ -3,6 +3,8 @@ package io.crmsync.imports;
 import static io.crmsync.imports.ImportTestSupport.api;
 import static io.crmsync.imports.ImportTestSupport.contact;
 import static io.crmsync.imports.ImportTestSupport.drainImportQueue;
+import static io.crmsync.imports.ImportTestSupport.queue;
+import static io.crmsync.imports.ImportTestSupport.receiveAll;
 import static io.crmsync.imports.ImportTestSupport.startClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +19,7 @@ import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.testing.HubSpotSandboxTestResource;
+import io.crmsync.testing.LambdaEvents;
 import io.crmsync.testing.QueueWorkers;
 import io.crmsync.testing.SalesforceSandboxTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,6 +95,40 @@ class ImportConcurrencyTest {
         assertThat(job.getInt("processed")).isEqualTo(total);
         assertThat(hubspot.count("contacts")).isEqualTo(total);
         assertThat(pairings.findBySalesforceIds("contact", ids.subList(total - 100, total))).hasSize(100);
+    }
+
+    @Test
+    void largeImport_readsTheRestOfThePhaseInIdRangesAtOnce_andImportsEachRecordExactlyOnce() {
+        // given 1,750 contacts (3 1/2 test pages of 500), at or over the size (1,200 in tests) from which a phase is
+        // read in 4 Id ranges
+        List<String> ids = salesforce.seed("Contact", 1_750, i -> contact(i, "range" + i + "@example.com"));
+        long salesforceBefore = salesforce.apiCallsUsed();
+        String id = api("POST", "/imports", null, "{\"object\":\"contacts\"}").body().getString("importId");
+
+        // when the first page is imported
+        List<String> first = receiveAll(queue("ImportChunksQueue"), 0);
+        assertThat(first).hasSize(1);
+        assertThat(LambdaEvents.deliverEach("importChunk", LambdaEvents.sqsBatch("arn:aws:sqs:us-east-1:000000000000:"
+                + "crm-sync-import-chunks", first))).isEmpty();
+
+        // then it queued the rest of the phase as 4 ranges to read at once, not one next page
+        List<String> fannedOut = receiveAll(queue("ImportChunksQueue"), 0);
+        assertThat(fannedOut).hasSize(4);
+        assertThat(fannedOut).allSatisfy(m -> assertThat(m).contains("\"chains\":4"));
+
+        // and when those are imported by 4 workers, every record is imported once and the job completes once
+        LambdaEvents.deliverEach("importChunk", LambdaEvents.sqsBatch("arn:aws:sqs:us-east-1:000000000000:"
+                + "crm-sync-import-chunks", fannedOut));
+        QueueWorkers.Drain rest = QueueWorkers.drain("ImportChunksQueue", "importChunk", 4);
+        assertThat(rest.failed()).isZero();
+        JsonPath job = api("GET", "/imports/" + id, null, null).body();
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("created")).isEqualTo(1_750);
+        assertThat(job.getInt("processed")).isEqualTo(1_750);
+        assertThat(hubspot.count("contacts")).isEqualTo(1_750);
+        assertThat(pairings.findBySalesforceIds("contact", ids)).hasSize(1_750);
+        // and it cost one query for the phase's last Id and one partial page per range beyond the pages themselves
+        assertThat(salesforce.apiCallsUsed() - salesforceBefore).isLessThanOrEqualTo(2 + 4 + 1 + 4);
     }
 
     @Test

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Sits between the packaged functions and DynamoDB Local or ElasticMQ (both speak AWS's JSON protocol), forwarding
+ * Sits between the packaged functions and the DynamoDB emulator or ElasticMQ (both speak AWS's JSON protocol), forwarding
  * every request unchanged and recording who called what: the access key from the SigV4 {@code Authorization}
  * header (each function runs with its own), the IAM action, and the resource (table, index or queue). The test then
  * holds each function's calls against the role template.yaml gives it, which the local stand-ins cannot enforce.

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * What {@code sam deploy} ships, run as Lambda runs it: {@code target/function.zip} unzipped into a task root, each
  * function of template.yaml in its own JVM under AWS's runtime interface client, with exactly the environment the
- * template gives it, its credentials in SSM, and DynamoDB Local, ElasticMQ and the CRM sandboxes as AWS and the
+ * template gives it, its credentials in SSM, and the DynamoDB emulator, ElasticMQ and the CRM sandboxes as AWS and the
  * CRMs. Every function gets real events; any start-up failure, error answer or wrong answer fails the test.
  * Runs in the integration-test phase ({@code ./mvnw verify}), after {@code function.zip} is built.
  */

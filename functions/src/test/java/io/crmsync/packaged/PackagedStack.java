@@ -23,7 +23,7 @@ import io.crmsync.sandbox.hubspot.HubSpotSandbox;
 import io.crmsync.sandbox.salesforce.SalesforceSandbox;
 
 /**
- * Everything a deployed crm-sync talks to, on this machine, for the packaged functions: DynamoDB Local and ElasticMQ
+ * Everything a deployed crm-sync talks to, on this machine, for the packaged functions: the DynamoDB emulator and ElasticMQ
  * with the template's table and queues, an SSM stand-in holding the credentials as SecureStrings, and both CRM
  * sandboxes expecting exactly those credentials (a JWT signed with the private key the functions read from SSM,
  * and the HubSpot token). {@code function.zip} is unzipped once, as Lambda unzips it into {@code /var/task}.

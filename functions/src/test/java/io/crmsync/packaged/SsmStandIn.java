@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for AWS Systems Manager's {@code GetParameter} (JSON 1.1 protocol, {@code X-Amz-Target:
  * AmazonSSM.GetParameter}), holding SecureString parameters as the deployment's {@code aws ssm put-parameter} would.
- * It records which parameters each caller asked for and whether it asked for decryption. Neither DynamoDB Local nor
+ * It records which parameters each caller asked for and whether it asked for decryption. Neither the DynamoDB emulator nor
  * ElasticMQ covers SSM, and one operation is all the functions use.
  */
 final class SsmStandIn implements AutoCloseable {

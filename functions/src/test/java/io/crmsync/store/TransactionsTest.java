@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
-/** The conflict retry, against a scripted client: DynamoDB Local rarely produces TransactionConflict on demand. */
+/** The conflict retry, against a scripted client: the local store never produces TransactionConflict on demand. */
 @QuarkusTest
 class TransactionsTest {
 

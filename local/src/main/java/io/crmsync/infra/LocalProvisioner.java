@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the template's table and queues in DynamoDB Local and ElasticMQ (tests and the local mode). Idempotent:
+ * Creates the template's table and queues in the DynamoDB emulator and ElasticMQ (tests and the local mode). Idempotent:
  * what already exists is kept, so a persistent local store survives restarts.
  */
 public final class LocalProvisioner {

@@ -93,7 +93,7 @@ public class LocalMode {
             running.push(aws);
             embedded = aws;
             queueUrls.forEach((id, configured) -> requireSame(id, configured, aws.queueUrl(id)));
-            banner.put("DynamoDB Local", aws.dynamoEndpoint() + " (table " + aws.tableName() + ", "
+            banner.put("DynamoDB (emulator)", aws.dynamoEndpoint() + " (table " + aws.tableName() + ", "
                     + config.dataDir().map(d -> "data in " + d).orElse("in memory") + ")");
             banner.put("ElasticMQ (SQS)", aws.sqsEndpoint());
             sqs = aws.newSqsClient();

@@ -23,7 +23,7 @@ public interface LocalModeConfig {
     @WithDefault("8080")
     int apiPort();
 
-    /** Start DynamoDB Local and ElasticMQ in-process (false: use the endpoints configured for the AWS clients). */
+    /** Start the DynamoDB emulator and ElasticMQ in-process (false: use the endpoints configured for the AWS clients). */
     @WithDefault("true")
     boolean embeddedAws();
 
@@ -33,7 +33,7 @@ public interface LocalModeConfig {
     @WithDefault("9324")
     int sqsPort();
 
-    /** Where DynamoDB Local keeps its data across restarts; in memory when absent. */
+    /** Where the DynamoDB emulator keeps its data across restarts; in memory when absent. */
     Optional<String> dataDir();
 
     /** Seed the sandboxes with the demo org and portal (only when both sandboxes run). */

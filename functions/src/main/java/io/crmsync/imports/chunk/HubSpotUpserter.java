@@ -52,12 +52,24 @@ public class HubSpotUpserter {
 
     /** The outcome in input order, whatever order the batches finished in. */
     public Outcome upsert(ImportPhase phase, List<MappedRecord> records) {
+        return upsert(phase, records, written -> {
+        });
+    }
+
+    /**
+     * As {@link #upsert(ImportPhase, List)}, handing each batch's written records to {@code afterBatch} as soon as that
+     * batch is answered, on the batch's own lane: the chunk pairs a batch while its other batches are still in flight,
+     * rather than after the last one. A failure there fails the upsert (after every batch is done), like a failed call.
+     */
+    public Outcome upsert(ImportPhase phase, List<MappedRecord> records,
+            java.util.function.Consumer<List<Written>> afterBatch) {
         List<java.util.concurrent.Callable<Outcome>> calls = new ArrayList<>();
         for (int i = 0; i < records.size(); i += BATCH) {
             List<MappedRecord> batch = records.subList(i, Math.min(records.size(), i + BATCH));
             calls.add(() -> {
                 Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
                 write(phase, batch, outcome.written(), outcome.failures());
+                afterBatch.accept(outcome.written());
                 return outcome;
             });
         }

@@ -49,8 +49,9 @@ public class PageImporter {
     }
 
     /**
-     * What one page did: the counters to add to the job, the skip/failure reasons by category, and how long its
-     * HubSpot writes and its pairings took (for the chunk's log line: where an import's time goes).
+     * What one page did: the counters to add to the job, the skip/failure reasons by category, how long its HubSpot
+     * writes took with the pairings made meanwhile, and the pairings' own time summed over the batches (for the
+     * chunk's log line: where an import's time goes).
      */
     public record PageResult(ImportCounters counters, Map<String, Long> reasons, int queuedForSync,
             long hubspotMillis, long pairingMillis) {
@@ -75,19 +76,24 @@ public class PageImporter {
             }
         }
         long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong pairingNanos = new java.util.concurrent.atomic.AtomicLong();
+        // each upsert batch is paired as soon as HubSpot answers it, while the page's other batches are in flight
+        java.util.function.Consumer<List<Written>> pair = batch -> {
+            long from = System.nanoTime();
+            pairings.pair(phase.pairingType(), batch, id -> salesforceType(phase, id));
+            pairingNanos.addAndGet(System.nanoTime() - from);
+        };
         HubSpotUpserter.Outcome outcome = campaigns.carriesCampaigns(toWrite)
                 // read-merge-write of the campaign list, one page at a time (see CampaignMergeLock)
                 ? campaignLock.holding(() -> upserter.upsert(phase,
-                        campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite)))
-                : upserter.upsert(phase, toWrite);
+                        campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite), pair))
+                : upserter.upsert(phase, toWrite, pair);
         for (RecordFailure failure : outcome.failures()) {
             syncErrors.record(phase.pairingType(), null, failure.salesforceId(), failure.category(),
                     failure.message(), clock.instant());
             reasons.merge(failure.category(), 1L, Long::sum);
         }
-        long upserted = System.nanoTime();
-        pairings.pair(phase.pairingType(), outcome.written(), id -> salesforceType(phase, id));
-        long paired = System.nanoTime();
+        long upsertedAndPaired = System.nanoTime();
         associations.associate(phase, records, outcome.written());
         int queued = phase.pairingType().equals("contact")
                 ? followUp.followUp(importId, chunkId, outcome.written(), addToSegment)
@@ -95,7 +101,7 @@ public class PageImporter {
         long created = outcome.written().stream().filter(Written::created).count();
         long updated = outcome.written().size() - created;
         return new PageResult(ImportCounters.chunk(created, updated, skipped, outcome.failures().size()), reasons,
-                queued, (upserted - started) / 1_000_000, (paired - upserted) / 1_000_000);
+                queued, (upsertedAndPaired - started) / 1_000_000, pairingNanos.get() / 1_000_000);
     }
 
     /** The contact with the visible "keep in sync" marker an active inclusion segment admits it by. */

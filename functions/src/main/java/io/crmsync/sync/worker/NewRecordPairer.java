@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -27,6 +28,9 @@ import io.crmsync.sync.rules.ValueCodec;
 import io.crmsync.matching.CompanyMatcher;
 import io.crmsync.matching.PersonMatcher;
 import io.crmsync.sync.translate.Translated;
+import io.crmsync.limits.CallsAtOnce;
+import io.crmsync.sync.SyncConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -51,10 +55,12 @@ public class NewRecordPairer {
     private final SyncErrorRepository errors;
     private final CompanyMatcher companies;
     private final PersonMatcher people;
+    private final CallsAtOnce reads;
 
     NewRecordPairer(HubSpotClient hubspot, SalesforceClient salesforce, PairingRepository pairings,
             ContactCreation contactCreation, SyncErrorRepository errors, CompanyMatcher companies,
-            PersonMatcher people) {
+            PersonMatcher people, SyncConfig config) {
+        this.reads = new CallsAtOnce("new-record-reads", config.parallelReads());
         this.companies = companies;
         this.people = people;
         this.hubspot = hubspot;
@@ -64,16 +70,26 @@ public class NewRecordPairer {
         this.errors = errors;
     }
 
+    @PreDestroy
+    void stop() {
+        reads.close();
+    }
+
     /** @return new pairings for Salesforce records, each found or created in HubSpot */
     public List<Pairing> pairSalesforceRecords(MappedObject schema, List<String> salesforceIds, Instant now) {
         List<Pairing> created = new ArrayList<>();
         Map<String, List<String>> byType = new LinkedHashMap<>();
         salesforceIds.forEach(id -> schema.sobjectOfId(id).ifPresent(s -> byType.computeIfAbsent(s, k -> new ArrayList<>()).add(id)));
-        for (var entry : byType.entrySet()) {
-            String sobject = entry.getKey();
+        // Each type's retrieve (a contact batch's Leads and Contacts) at once: they do not depend on each other.
+        List<String> types = List.copyOf(byType.keySet());
+        List<List<Optional<SObject>>> retrieved = reads.all(types.stream()
+                .<Supplier<List<Optional<SObject>>>>map(sobject -> () -> salesforce.retrieve(sobject, byType.get(sobject),
+                        schema.salesforceFields(sobject))).toList());
+        for (int t = 0; t < types.size(); t++) {
+            String sobject = types.get(t);
             // A Task logged as a call is a HubSpot call, not a task (and the other way round): not this pair's to create.
-            List<SObject> records = salesforce.retrieve(sobject, entry.getValue(), schema.salesforceFields(sobject))
-                    .stream().flatMap(Optional::stream).filter(r -> schema.includes(sobject, r::get)).toList();
+            List<SObject> records = retrieved.get(t).stream().flatMap(Optional::stream)
+                    .filter(r -> schema.includes(sobject, r::get)).toList();
             boolean contacts = schema.object().equals("contact");
             Map<String, String> existingByEmail = new LinkedHashMap<>();
             if (contacts) {

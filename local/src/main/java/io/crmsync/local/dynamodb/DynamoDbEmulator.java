@@ -101,12 +101,24 @@ public final class DynamoDbEmulator implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
-        request.body().onSuccess(body -> answer(request, body))
-                .onFailure(e -> request.response().setStatusCode(400).end());
+        String target = request.getHeader("X-Amz-Target");
+        // Parsed and answered on Vert.x's worker threads, several at once, not on the server's one event loop: the
+        // emulator must not serialize requests that DynamoDB serves in parallel.
+        request.body()
+                .compose(body -> vertx.executeBlocking(() -> answer(target, body), false))
+                .onSuccess(answer -> request.response().setStatusCode(answer.status())
+                        .putHeader("Content-Type", "application/x-amz-json-1.0")
+                        .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                        .putHeader("x-amz-crc32", String.valueOf(answer.crc32()))
+                        .end(Buffer.buffer(answer.body())))
+                .onFailure(e -> request.response().setStatusCode(500).end());
     }
 
-    private void answer(HttpServerRequest request, Buffer body) {
-        String target = request.getHeader("X-Amz-Target");
+    /** An answer ready to send. */
+    private record Answer(int status, byte[] body, long crc32) {
+    }
+
+    private Answer answer(String target, Buffer body) throws IOException {
         int status = 200;
         JsonNode answer;
         try {
@@ -117,7 +129,9 @@ public final class DynamoDbEmulator implements AutoCloseable {
             try {
                 parsed = body.length() == 0 ? mapper.createObjectNode() : mapper.readTree(body.getBytes());
             } catch (IOException e) {
-                throw DynamoException.serialization("The request body is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+                throw DynamoException.serialization("The request body is not JSON: "
+                        + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                                : e.getMessage()));
             }
             if (parsed == null || !parsed.isObject()) {
                 throw DynamoException.serialization("The request body must be a JSON object");
@@ -132,19 +146,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
             status = internal.status();
             answer = internal.body();
         }
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(answer);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the DynamoDB emulator's answer", e);
-        }
+        byte[] bytes = mapper.writeValueAsBytes(answer);
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        request.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .putHeader("x-amz-crc32", String.valueOf(crc.getValue()))
-                .end(Buffer.buffer(bytes));
+        return new Answer(status, bytes, crc.getValue());
     }
 
     private void loadSnapshot() throws IOException {

@@ -190,12 +190,7 @@ final class Operations {
         d.put("CreationDateTime", Long.parseLong(table.createdAt));
         d.set("KeySchema", table.definition.get("KeySchema"));
         d.set("AttributeDefinitions", table.definition.get("AttributeDefinitions"));
-        table.lock.readLock().lock();
-        try {
-            d.put("ItemCount", table.itemCount());
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        d.put("ItemCount", table.itemCount());
         d.put("TableSizeBytes", 0);
         d.putObject("BillingModeSummary").put("BillingMode",
                 table.definition.path("BillingMode").asText("PROVISIONED"));
@@ -311,7 +306,7 @@ final class Operations {
     private JsonNode single(Write write, String returnValues) {
         ObjectNode before;
         ObjectNode after;
-        Lock lock = write.table().lock.writeLock();
+        Lock lock = write.table().lock;
         lock.lock();
         try {
             before = write.table().get(write.key());
@@ -370,13 +365,7 @@ final class Operations {
         Placeholders placeholders = new Placeholders(request.get("ExpressionAttributeNames"), null);
         List<Path> projection = projection(request, placeholders);
         placeholders.requireAllUsed();
-        ObjectNode item;
-        table.lock.readLock().lock();
-        try {
-            item = table.get(key);
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        ObjectNode item = table.get(key);
         ObjectNode out = JSON.objectNode();
         if (item != null) {
             out.set("Item", projection == null ? item : Expressions.project(item, projection));
@@ -408,13 +397,8 @@ final class Operations {
         placeholders.requireAllUsed();
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         JsonNode start = exclusiveStartKey(request);
-        table.lock.readLock().lock();
-        try {
-            return page(table, index, table.partition(index, keyCondition.partitionValue(), forward, start),
-                    keyCondition.condition(), filter, projection, request);
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        return page(table, index, table.partition(index, keyCondition.partitionValue(), forward, start),
+                keyCondition.condition(), filter, projection, request);
     }
 
     private JsonNode scan(JsonNode request) {
@@ -426,12 +410,7 @@ final class Operations {
         List<Path> projection = projection(request, placeholders);
         placeholders.requireAllUsed();
         JsonNode start = exclusiveStartKey(request);
-        table.lock.readLock().lock();
-        try {
-            return page(table, index, table.scan(index, start), null, filter, projection, request);
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        return page(table, index, table.scan(index, start), null, filter, projection, request);
     }
 
     private static JsonNode exclusiveStartKey(JsonNode request) {
@@ -542,16 +521,11 @@ final class Operations {
                 keys.add(key);
             }
             ArrayNode found = responses.putArray(entry.getKey());
-            table.lock.readLock().lock();
-            try {
-                for (ObjectNode key : keys) {
-                    ObjectNode item = table.get(key);
-                    if (item != null) {
-                        found.add(projection == null ? item : Expressions.project(item, projection));
-                    }
+            for (ObjectNode key : keys) {
+                ObjectNode item = table.get(key);
+                if (item != null) {
+                    found.add(projection == null ? item : Expressions.project(item, projection));
                 }
-            } finally {
-                table.lock.readLock().unlock();
             }
         }
         out.putObject("UnprocessedKeys");
@@ -625,7 +599,7 @@ final class Operations {
         // every table the transaction touches, locked in one order so two transactions cannot deadlock
         List<Table> locked = writes.stream().map(Write::table).distinct()
                 .sorted(Comparator.comparing(t -> t.name)).toList();
-        locked.forEach(t -> t.lock.writeLock().lock());
+        locked.forEach(t -> t.lock.lock());
         try {
             List<ObjectNode> before = new ArrayList<>();
             boolean failed = false;
@@ -653,7 +627,7 @@ final class Operations {
                 }
             }
         } finally {
-            locked.forEach(t -> t.lock.writeLock().unlock());
+            locked.forEach(t -> t.lock.unlock());
         }
         changed.run();
         return JSON.objectNode();
@@ -692,11 +666,12 @@ final class Operations {
                 t.put("ttlAttribute", table.ttlAttribute);
             }
             ArrayNode items = t.putArray("items");
-            table.lock.readLock().lock();
+            // under the lock: a snapshot holds whole transactions
+            table.lock.lock();
             try {
                 table.allItems().forEach(items::add);
             } finally {
-                table.lock.readLock().unlock();
+                table.lock.unlock();
             }
         }
         return out;
@@ -707,11 +682,11 @@ final class Operations {
         for (JsonNode t : snapshot.path("tables")) {
             Table table = restore((ObjectNode) t.get("definition"));
             table.ttlAttribute = t.path("ttlAttribute").asText(null);
-            table.lock.writeLock().lock();
+            table.lock.lock();
             try {
                 t.path("items").forEach(item -> table.put((ObjectNode) item));
             } finally {
-                table.lock.writeLock().unlock();
+                table.lock.unlock();
             }
         }
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,8 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One table's items, by partition and then in sort-key order, with its global secondary indexes kept in step on every
  * write. Items are stored as immutable wire-form maps: a write replaces the stored map, it never changes it, so a
- * reader may hand a stored map to the answer without copying. The lock makes each write (and a transaction's writes
- * together) atomic with respect to reads and other writes.
+ * reader may hand a stored map to the answer without copying. Writes take the table's lock, so each write (and a
+ * transaction's writes together) is atomic with respect to other writes; reads take no lock and see each item either
+ * before or after a write, which is DynamoDB's read-committed isolation for Query, Scan and BatchGetItem (and a
+ * single GetItem sees a whole item). Reads therefore never wait for writes, as on DynamoDB.
  */
 final class Table {
 
@@ -38,11 +42,12 @@ final class Table {
     final ObjectNode definition;
     final String createdAt;
     volatile String ttlAttribute;
-    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final ReentrantLock lock = new ReentrantLock();
 
-    private final Map<String, TreeMap<Ordered, ObjectNode>> partitions = new HashMap<>();
-    private final Map<String, Map<String, TreeMap<IndexEntry, ObjectNode>>> indexPartitions = new HashMap<>();
-    private long itemCount;
+    private final Map<String, ConcurrentSkipListMap<Ordered, ObjectNode>> partitions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, ConcurrentSkipListMap<IndexEntry, ObjectNode>>> indexPartitions =
+            new HashMap<>();
+    private volatile long itemCount;
 
     Table(String name, KeySchema key, Map<String, String> attributeTypes, Map<String, Index> indexes,
             ObjectNode definition, String createdAt) {
@@ -52,7 +57,7 @@ final class Table {
         this.indexes = indexes;
         this.definition = definition;
         this.createdAt = createdAt;
-        indexes.keySet().forEach(i -> indexPartitions.put(i, new HashMap<>()));
+        indexes.keySet().forEach(i -> indexPartitions.put(i, new ConcurrentHashMap<>()));
     }
 
     long itemCount() {
@@ -158,31 +163,32 @@ final class Table {
         return key.range() == null ? Ordered.NONE : new Ordered(item.get(key.range()));
     }
 
-    /** The stored item with this key, or null. Caller holds the read or write lock. */
+    /** The stored item with this key, or null. */
     ObjectNode get(ObjectNode itemKey) {
-        TreeMap<Ordered, ObjectNode> partition = partitions.get(partitionOf(itemKey.get(key.hash())));
+        Map<Ordered, ObjectNode> partition = partitions.get(partitionOf(itemKey.get(key.hash())));
         return partition == null ? null : partition.get(sortOf(itemKey));
     }
 
-    /** Stores the item (replacing any with its key) and answers the old one. Caller holds the write lock. */
+    /** Stores the item (replacing any with its key) and answers the old one. Caller holds the lock. */
     ObjectNode put(ObjectNode item) {
         ObjectNode old = remove(keyOf(item));
-        partitions.computeIfAbsent(partitionOf(item.get(key.hash())), p -> new TreeMap<>()).put(sortOf(item), item);
+        partitions.computeIfAbsent(partitionOf(item.get(key.hash())), p -> new ConcurrentSkipListMap<>())
+                .put(sortOf(item), item);
         itemCount++;
         for (Index index : indexes.values()) {
             if (item.has(index.key().hash()) && (index.key().range() == null || item.has(index.key().range()))) {
                 indexPartitions.get(index.name())
-                        .computeIfAbsent(partitionOf(item.get(index.key().hash())), p -> new TreeMap<>())
+                        .computeIfAbsent(partitionOf(item.get(index.key().hash())), p -> new ConcurrentSkipListMap<>())
                         .put(indexEntry(index, item), item);
             }
         }
         return old;
     }
 
-    /** Removes the item with this key and answers it, or null. Caller holds the write lock. */
+    /** Removes the item with this key and answers it, or null. Caller holds the lock. */
     ObjectNode remove(ObjectNode itemKey) {
         String partitionKey = partitionOf(itemKey.get(key.hash()));
-        TreeMap<Ordered, ObjectNode> partition = partitions.get(partitionKey);
+        ConcurrentSkipListMap<Ordered, ObjectNode> partition = partitions.get(partitionKey);
         if (partition == null) {
             return null;
         }
@@ -196,9 +202,10 @@ final class Table {
         itemCount--;
         for (Index index : indexes.values()) {
             if (old.has(index.key().hash()) && (index.key().range() == null || old.has(index.key().range()))) {
-                Map<String, TreeMap<IndexEntry, ObjectNode>> byPartition = indexPartitions.get(index.name());
+                Map<String, ConcurrentSkipListMap<IndexEntry, ObjectNode>> byPartition =
+                        indexPartitions.get(index.name());
                 String ip = partitionOf(old.get(index.key().hash()));
-                TreeMap<IndexEntry, ObjectNode> entries = byPartition.get(ip);
+                ConcurrentSkipListMap<IndexEntry, ObjectNode> entries = byPartition.get(ip);
                 if (entries != null) {
                     entries.remove(indexEntry(index, old));
                     if (entries.isEmpty()) {
@@ -217,12 +224,12 @@ final class Table {
 
     /**
      * A partition's items in sort order (descending when not forward), after {@code exclusiveStart} when given.
-     * Caller holds the read lock and consumes the answer before releasing it.
+     * A live view: items written meanwhile may or may not show, each item whole.
      */
     Iterable<ObjectNode> partition(Index index, JsonNode partitionValue, boolean forward, JsonNode exclusiveStart) {
         String p = partitionOf(partitionValue);
         if (index == null) {
-            TreeMap<Ordered, ObjectNode> partition = partitions.get(p);
+            ConcurrentSkipListMap<Ordered, ObjectNode> partition = partitions.get(p);
             if (partition == null) {
                 return List.of();
             }
@@ -232,7 +239,7 @@ final class Table {
             }
             return view.values();
         }
-        TreeMap<IndexEntry, ObjectNode> entries = indexPartitions.get(index.name()).get(p);
+        ConcurrentSkipListMap<IndexEntry, ObjectNode> entries = indexPartitions.get(index.name()).get(p);
         if (entries == null) {
             return List.of();
         }
@@ -291,7 +298,7 @@ final class Table {
         return out;
     }
 
-    /** Every item in storage order, for a snapshot. Caller holds the read lock. */
+    /** Every item, for a snapshot. */
     List<ObjectNode> allItems() {
         List<ObjectNode> all = new ArrayList<>();
         partitions.values().forEach(p -> all.addAll(p.values()));

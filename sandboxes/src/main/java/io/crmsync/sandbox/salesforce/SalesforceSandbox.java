@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 import io.crmsync.sandbox.common.FaultInjection;
+import io.crmsync.sandbox.common.InFlight;
 import io.crmsync.sandbox.common.SandboxServer;
 import io.crmsync.sandbox.salesforce.http.ApiBudget;
 import io.crmsync.sandbox.salesforce.http.CollectionsRetrieve;
@@ -52,6 +53,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     public static final String QUERY_LATENCY = "query";
 
     private final FaultInjection<SalesforceFault> faults = new FaultInjection<>();
+    private final InFlight inFlight = new InFlight();
     private final ChangeDataCapture changeEvents = new ChangeDataCapture();
     private volatile OAuthEndpoint.Credentials credentials;
     private volatile SandboxServer server;
@@ -101,6 +103,11 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public FaultInjection<SalesforceFault> faults() {
         return faults;
+    }
+
+    /** Data calls being served right now, and the most served at once (latency included). */
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     /** Change Data Capture: which objects are selected, where events are relayed, gap/overflow/loss injection. */
@@ -278,6 +285,8 @@ public final class SalesforceSandbox implements AutoCloseable {
             Responses.error(ctx, 403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
             return;
         }
+        inFlight.started();
+        ctx.addEndHandler(done -> inFlight.ended());
         Duration latency = faults.latency(ctx.request().path().contains("/query") ? QUERY_LATENCY : "call");
         if (latency.isZero() || latency.isNegative()) {
             afterLatency(ctx);
