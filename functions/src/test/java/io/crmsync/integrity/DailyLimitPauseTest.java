@@ -139,9 +139,9 @@ class DailyLimitPauseTest {
 
     /**
      * What Lambda's event source does, for at most {@code atMost}: receive, invoke, delete on success, make visible
-     * again on failure. Once it handled a message, it stops as soon as the queue holds nothing visible or in flight
-     * (a paused message, put back with a delay of 2 s in tests, is left for the next call), or has nothing visible
-     * for 1 s.
+     * again on failure. Once it handled a message, it stops as soon as the queue holds nothing (visible, in flight or
+     * delayed), or has nothing visible for 1 s: a paused message, put back with a delay of 2 s in tests, is left for the
+     * next call; messages other tests left paused on the queue, due at the same moment, are all taken.
      */
     private Work work(String queueUrl, String function, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
@@ -149,7 +149,7 @@ class DailyLimitPauseTest {
         int failed = 0;
         try (var sqs = EmbeddedAwsTestResource.aws().newSqsClient()) {
             while (Instant.now().isBefore(deadline)) {
-                if (handled + failed > 0 && nothingVisibleOrInFlight(sqs, queueUrl)) {
+                if (handled + failed > 0 && nothingQueued(sqs, queueUrl)) {
                     break;
                 }
                 var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1))
@@ -175,10 +175,11 @@ class DailyLimitPauseTest {
         return new Work(handled, failed);
     }
 
-    private static boolean nothingVisibleOrInFlight(SqsClient sqs, String queueUrl) {
+    private static boolean nothingQueued(SqsClient sqs, String queueUrl) {
         var counts = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
         return counts.values().stream().allMatch("0"::equals);
     }
 
