@@ -9,7 +9,9 @@ public class BenchmarkProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName());
+        // the deployed import page (the tests' configuration reads pages of 500)
+        return Map.of("quarkus.dynamodb.interceptors", StoreCalls.class.getName(), "crmsync.imports.page-size", "2000",
+                "crmsync.imports.split-from-records", "4500");
     }
 
     /** {@link io.crmsync.sync.PollTestProfile} (the poll of contacts alone) with {@link StoreCalls}. */

@@ -51,6 +51,9 @@ class ConsoleBrowserTest {
     @ConfigProperty(name = "crmsync.hubspot.base-url")
     URI hubspotUrl;
 
+    @ConfigProperty(name = "crmsync.local.poll-interval")
+    Duration pollInterval;
+
     @BeforeEach
     void openBrowser() {
         if (browser == null) {
@@ -324,11 +327,11 @@ class ConsoleBrowserTest {
         return new Paired(pairing.getString("hubspotId"), salesforceId);
     }
 
-    /** Waits until the pairing's version holds still over three poll intervals (2 s each in this profile). */
+    /** Waits until the pairing's version holds still over three poll intervals (1 s each in this profile). */
     private void waitUntilQuiet(Paired contact) {
         eventually(() -> {
             long before = api().get("/pairings/contact/" + contact.hubspotId()).jsonPath().getLong("version");
-            sleep(Duration.ofSeconds(6));
+            sleep(pollInterval.multipliedBy(3));
             long after = api().get("/pairings/contact/" + contact.hubspotId()).jsonPath().getLong("version");
             return before == after ? after : null;
         });

@@ -1,30 +1,24 @@
 package io.crmsync.console;
 
+import static io.crmsync.testing.LambdaEvents.call;
 import static io.crmsync.testing.LambdaEvents.httpRequest;
-import static io.crmsync.testing.LambdaEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.crmsync.integrity.SmallPollBudgetProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** Deployed with an OpenID Connect issuer (template.yaml's Console* parameters), the console signs people in. */
+/**
+ * Deployed with an OpenID Connect issuer (template.yaml's Console* parameters), the console signs people in. The
+ * issuer is configured in {@link SmallPollBudgetProfile}, which this test shares with the poll catch-up tests (one
+ * application build and start fewer); that profile exports the poll function, so the api function is called by name.
+ */
 @QuarkusTest
-@TestProfile(ConsoleSignInTest.WithIssuer.class)
+@TestProfile(SmallPollBudgetProfile.class)
 class ConsoleSignInTest {
-
-    public static class WithIssuer implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("crmsync.console.oidc.issuer", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123",
-                    "crmsync.console.oidc.audience", "4example0client0id", "crmsync.console.oidc.client-id", "");
-        }
-    }
 
     @Test
     void clientConfig_namesTheIssuerAndTheClient_theAudienceWhenNoClientIsGiven() {
@@ -37,14 +31,14 @@ class ConsoleSignInTest {
 
     @Test
     void thePage_mayTalkToTheIssuer_andNothingElseOutsideItsOrigin() {
-        JsonPath page = invoke(httpRequest("GET", "/console/imports", null, null)).then().extract().jsonPath();
+        JsonPath page = call("api", httpRequest("GET", "/console/imports", null, null));
 
         assertThat(page.getString("headers.Content-Security-Policy"))
                 .contains("connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com;");
     }
 
     private static JsonPath body(String path) {
-        JsonPath answer = invoke(httpRequest("GET", path, null, null)).then().statusCode(200).extract().jsonPath();
+        JsonPath answer = call("api", httpRequest("GET", path, null, null));
         assertThat(answer.getInt("statusCode")).isEqualTo(200);
         return new JsonPath(answer.getString("body"));
     }

@@ -35,6 +35,8 @@ class ImportConcurrencyTest {
 
     @Inject
     PairingRepository pairings;
+    @Inject
+    ImportsConfig imports;
 
     SalesforceSandbox salesforce;
     HubSpotSandbox hubspot;
@@ -55,28 +57,31 @@ class ImportConcurrencyTest {
 
     @Test
     void importChunk_keepsSeveralHubSpotCallsInFlight_underTheSharedPacer() {
-        // given one page of 1,000 contacts and HubSpot answering in 100 ms
-        salesforce.seed("Contact", 1_000, i -> contact(i, "par" + i + "@example.com"));
+        // given one full page of contacts (500 in tests: 5 batch upserts) and HubSpot answering in 100 ms
+        int page = imports.pageSize();
+        salesforce.seed("Contact", page, i -> contact(i, "par" + i + "@example.com"));
         hubspot.faults().latency(Duration.ofMillis(100));
         hubspot.inFlight().resetPeak();
 
         // when
         JsonPath job = runImport(() -> drainImportQueue());
 
-        // then its 10 batch upserts overlapped, and none was refused
+        // then its batch upserts overlapped, and none was refused
         assertThat(hubspot.inFlight().peak()).isGreaterThanOrEqualTo(4);
-        assertThat(hubspot.served().count("objects.batch.upsert")).isEqualTo(10);
+        assertThat(hubspot.served().count("objects.batch.upsert")).isEqualTo(page / 100);
         assertThat(hubspot.statuses().count("429")).isZero();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(hubspot.count("contacts")).isEqualTo(1_000);
+        assertThat(hubspot.count("contacts")).isEqualTo(page);
     }
 
     @Test
     void pagesOfOneImport_runOnSeveralWorkersAtOnce_andTheJobCompletesAfterAllOfThem() {
-        // given 4,500 contacts (3 pages) and Salesforce answering a query page in 300 ms
-        List<String> ids = salesforce.seed("Contact", 4_500, i -> contact(i, "pages" + i + "@example.com"));
-        salesforce.faults().latency(SalesforceSandbox.QUERY_LATENCY, Duration.ofMillis(300));
-        hubspot.faults().latency(Duration.ofMillis(50));
+        // given 3 pages of contacts (2 full, 1 a quarter), Salesforce answering a query page in 100 ms and HubSpot in
+        // 300 ms: a page takes longer to write than the next two take to read, as with real pages of 2,000
+        int total = imports.pageSize() * 9 / 4;
+        List<String> ids = salesforce.seed("Contact", total, i -> contact(i, "pages" + i + "@example.com"));
+        salesforce.faults().latency(SalesforceSandbox.QUERY_LATENCY, Duration.ofMillis(100));
+        hubspot.faults().latency(Duration.ofMillis(300));
 
         // when three workers drain the import queue, as Lambda does with MaximumConcurrency 3
         QueueWorkers.Drain[] drain = new QueueWorkers.Drain[1];
@@ -86,16 +91,17 @@ class ImportConcurrencyTest {
         assertThat(drain[0].peakConcurrency()).isEqualTo(3);
         assertThat(drain[0].failed()).isZero();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("created")).isEqualTo(4_500);
-        assertThat(job.getInt("processed")).isEqualTo(4_500);
-        assertThat(hubspot.count("contacts")).isEqualTo(4_500);
-        assertThat(pairings.findBySalesforceIds("contact", ids.subList(4_400, 4_500))).hasSize(100);
+        assertThat(job.getInt("created")).isEqualTo(total);
+        assertThat(job.getInt("processed")).isEqualTo(total);
+        assertThat(hubspot.count("contacts")).isEqualTo(total);
+        assertThat(pairings.findBySalesforceIds("contact", ids.subList(total - 100, total))).hasSize(100);
     }
 
     @Test
     void largeImport_readsTheRestOfThePhaseInIdRangesAtOnce_andImportsEachRecordExactlyOnce() {
-        // given 7,000 contacts, at or over the size (4,500 in tests) from which a phase is read in 4 Id ranges
-        List<String> ids = salesforce.seed("Contact", 7_000, i -> contact(i, "range" + i + "@example.com"));
+        // given 1,750 contacts (3 1/2 test pages of 500), at or over the size (1,200 in tests) from which a phase is
+        // read in 4 Id ranges
+        List<String> ids = salesforce.seed("Contact", 1_750, i -> contact(i, "range" + i + "@example.com"));
         long salesforceBefore = salesforce.apiCallsUsed();
         String id = api("POST", "/imports", null, "{\"object\":\"contacts\"}").body().getString("importId");
 
@@ -117,21 +123,23 @@ class ImportConcurrencyTest {
         assertThat(rest.failed()).isZero();
         JsonPath job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("created")).isEqualTo(7_000);
-        assertThat(job.getInt("processed")).isEqualTo(7_000);
-        assertThat(hubspot.count("contacts")).isEqualTo(7_000);
-        assertThat(pairings.findBySalesforceIds("contact", ids)).hasSize(7_000);
+        assertThat(job.getInt("created")).isEqualTo(1_750);
+        assertThat(job.getInt("processed")).isEqualTo(1_750);
+        assertThat(hubspot.count("contacts")).isEqualTo(1_750);
+        assertThat(pairings.findBySalesforceIds("contact", ids)).hasSize(1_750);
         // and it cost one query for the phase's last Id and one partial page per range beyond the pages themselves
         assertThat(salesforce.apiCallsUsed() - salesforceBefore).isLessThanOrEqualTo(2 + 4 + 1 + 4);
     }
 
     @Test
     void parallelCallsThatOverrunTheLimit_areRetriedAfterTheWindow_andNoRecordFails() {
-        // given a portal allowing 5 calls in 3 s, which this process has not learned yet (as a second Lambda
-        // instance sharing the portal would not): its first parallel calls overrun the limit (a window of 3 s, not
-        // 1 s, so that the 8 parallel calls overrun it even on a loaded machine that spreads them out)
-        salesforce.seed("Contact", 1_000, i -> contact(i, "limit" + i + "@example.com"));
-        hubspot.rateLimits().window(Duration.ofSeconds(3), 5);
+        // given a portal allowing 3 calls in 3 s, which this process has not learned yet (as a second Lambda
+        // instance sharing the portal would not): a page's parallel calls (5 batch upserts for a page of 500)
+        // overrun the limit (a window of 3 s, not 1 s, so that they overrun it even on a loaded machine that spreads
+        // them out)
+        int page = imports.pageSize();
+        salesforce.seed("Contact", page, i -> contact(i, "limit" + i + "@example.com"));
+        hubspot.rateLimits().window(Duration.ofSeconds(3), 3);
         hubspot.faults().latency(Duration.ofMillis(50));
 
         // when
@@ -141,7 +149,7 @@ class ImportConcurrencyTest {
         assertThat(hubspot.statuses().count("429")).isPositive();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
         assertThat(job.getInt("failed")).isZero();
-        assertThat(hubspot.count("contacts")).isEqualTo(1_000);
+        assertThat(hubspot.count("contacts")).isEqualTo(page);
     }
 
     private static JsonPath runImport(Runnable drain) {

@@ -30,9 +30,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class ImportContactsEndToEndTest {
 
-    /** Two full import pages (2,000 each) and the empty page that ends the import. */
-    static final int CONTACTS = 4_000;
-    static final int WITHOUT_EMAIL = 10;
+    /** Two full import pages (crmsync.imports.page-size: 500 in tests) and the empty page that ends the import. */
+    int contacts;
+    /** Every 100th contact has no email. */
+    int withoutEmail;
     static final Set<String> SYSTEM = Set.of("hs_object_id", "createdate", "lastmodifieddate");
 
     @Inject
@@ -43,6 +44,8 @@ class ImportContactsEndToEndTest {
     HubSpotClient hubspotClient;
     @Inject
     FunctionDispatcher functions;
+    @Inject
+    ImportsConfig imports;
 
     SalesforceSandbox salesforce;
     HubSpotSandbox hubspot;
@@ -50,14 +53,16 @@ class ImportContactsEndToEndTest {
 
     @BeforeEach
     void seed() {
+        contacts = 2 * imports.pageSize();
+        withoutEmail = contacts / 100;
         startClean();
         salesforce = SalesforceSandboxTestResource.sandbox();
         hubspot = HubSpotSandboxTestResource.sandbox();
     }
 
     private void seedContacts() {
-        // every 400th contact has no email: 10 of 4,000
-        contactIds = salesforce.seed("Contact", CONTACTS, i -> contact(i, i % 400 == 7 ? null : "c" + i + "@example.com"));
+        // every 100th contact has no email: 10 of 1,000
+        contactIds = salesforce.seed("Contact", contacts, i -> contact(i, i % 100 == 7 ? null : "c" + i + "@example.com"));
     }
 
     @AfterEach
@@ -78,8 +83,8 @@ class ImportContactsEndToEndTest {
 
         // then
         assertThat(drain.failed()).isZero();
-        assertThat(drain.handled()).isEqualTo(CONTACTS / 2000 + 1); // 2 full pages + the empty one that ends it
-        assertThat(hubspot.count("contacts")).isEqualTo(CONTACTS - WITHOUT_EMAIL);
+        assertThat(drain.handled()).isEqualTo(3); // 2 full pages + the empty one that ends it
+        assertThat(hubspot.count("contacts")).isEqualTo(contacts - withoutEmail);
         String someHubSpotId = pairings.findBySalesforceIds("contact", List.of(contactIds.get(0))).get(contactIds.get(0))
                 .hubspotId();
         Map<String, String> properties = hubspot.record("contacts", someHubSpotId).orElseThrow();
@@ -87,15 +92,15 @@ class ImportContactsEndToEndTest {
         assertThat(properties.get("email")).isEqualTo("c0@example.com");
         var job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("total")).isEqualTo(CONTACTS);
-        assertThat(job.getInt("processed")).isEqualTo(CONTACTS);
-        assertThat(job.getInt("created")).isEqualTo(CONTACTS - WITHOUT_EMAIL);
+        assertThat(job.getInt("total")).isEqualTo(contacts);
+        assertThat(job.getInt("processed")).isEqualTo(contacts);
+        assertThat(job.getInt("created")).isEqualTo(contacts - withoutEmail);
         assertThat(job.getInt("updated")).isZero();
-        assertThat(job.getInt("skipped")).isEqualTo(WITHOUT_EMAIL);
+        assertThat(job.getInt("skipped")).isEqualTo(withoutEmail);
         assertThat(job.getInt("failed")).isZero();
         assertThat(job.getInt("percent")).isEqualTo(100);
-        assertThat(job.getMap("errors")).containsEntry("NO_EMAIL", WITHOUT_EMAIL);
-        assertThat(pairings.findBySalesforceIds("contact", contactIds)).hasSize(CONTACTS - WITHOUT_EMAIL);
+        assertThat(job.getMap("errors")).containsEntry("NO_EMAIL", withoutEmail);
+        assertThat(pairings.findBySalesforceIds("contact", contactIds)).hasSize(contacts - withoutEmail);
         assertThat(syncRecordsQueued()).isZero();
     }
 
@@ -109,7 +114,7 @@ class ImportContactsEndToEndTest {
         drainImportQueue();
 
         // then
-        assertThat(syncRecordsQueued()).isEqualTo(CONTACTS - WITHOUT_EMAIL);
+        assertThat(syncRecordsQueued()).isEqualTo(contacts - withoutEmail);
         assertThat(api("GET", "/imports/" + first, null, null).body().getString("status")).isEqualTo("COMPLETED");
 
         // when the same records are imported again
@@ -119,9 +124,9 @@ class ImportContactsEndToEndTest {
         // then nothing new exists, every record was an update
         var job = api("GET", "/imports/" + second, null, null).body();
         assertThat(job.getInt("created")).isZero();
-        assertThat(job.getInt("updated")).isEqualTo(CONTACTS - WITHOUT_EMAIL);
-        assertThat(hubspot.count("contacts")).isEqualTo(CONTACTS - WITHOUT_EMAIL);
-        assertThat(pairings.findBySalesforceIds("contact", contactIds)).hasSize(CONTACTS - WITHOUT_EMAIL);
+        assertThat(job.getInt("updated")).isEqualTo(contacts - withoutEmail);
+        assertThat(hubspot.count("contacts")).isEqualTo(contacts - withoutEmail);
+        assertThat(pairings.findBySalesforceIds("contact", contactIds)).hasSize(contacts - withoutEmail);
     }
 
     @Test
@@ -136,8 +141,8 @@ class ImportContactsEndToEndTest {
         drainImportQueue();
 
         // then
-        assertThat(hubspotClient.lists().allMembers(segment.listId())).hasSize(CONTACTS - WITHOUT_EMAIL);
-        assertThat(syncRecordsQueued()).isEqualTo(CONTACTS - WITHOUT_EMAIL);
+        assertThat(hubspotClient.lists().allMembers(segment.listId())).hasSize(contacts - withoutEmail);
+        assertThat(syncRecordsQueued()).isEqualTo(contacts - withoutEmail);
     }
 
     @Test

@@ -29,6 +29,8 @@ class ImportResilienceTest {
     PairingRepository pairings;
     @Inject
     SyncErrorRepository syncErrors;
+    @Inject
+    ImportsConfig imports;
 
     SalesforceSandbox salesforce;
     HubSpotSandbox hubspot;
@@ -42,8 +44,9 @@ class ImportResilienceTest {
 
     @Test
     void salesforce5xxOnOnePage_failsThatDelivery_andTheRetryCompletesWithExactCounters() {
-        // given 2,100 contacts (2 pages); the second page's query answers 503 beyond the client's own retries
-        salesforce.seed("Contact", 2_100, i -> contact(i, "r" + i + "@example.com"));
+        // given a page and 100 contacts (2 pages); the second page's query answers 503 beyond the client's own retries
+        int total = imports.pageSize() + 100;
+        salesforce.seed("Contact", total, i -> contact(i, "r" + i + "@example.com"));
         String id = start("{\"object\":\"contacts\"}");
         var first = drainOne();
         assertThat(first.failed()).isZero();
@@ -56,15 +59,16 @@ class ImportResilienceTest {
         assertThat(rest.failed()).isEqualTo(1);
         var job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("processed")).isEqualTo(2_100);
-        assertThat(job.getInt("created")).isEqualTo(2_100);
-        assertThat(hubspot.count("contacts")).isEqualTo(2_100);
+        assertThat(job.getInt("processed")).isEqualTo(total);
+        assertThat(job.getInt("created")).isEqualTo(total);
+        assertThat(hubspot.count("contacts")).isEqualTo(total);
     }
 
     @Test
     void exhaustedBudget_pausesTheJob_andItResumesByItselfWhenBudgetReturns() {
-        // given the org's daily calls are used up after the import started
-        salesforce.seed("Contact", 2_500, i -> contact(i, "b" + i + "@example.com"));
+        // given the org's daily calls are used up after the import started (one page and a quarter: 2 pages)
+        int total = imports.pageSize() * 5 / 4;
+        salesforce.seed("Contact", total, i -> contact(i, "b" + i + "@example.com"));
         String id = start("{\"object\":\"contacts\"}");
         salesforce.exhaustBudget();
 
@@ -87,7 +91,7 @@ class ImportResilienceTest {
         var job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
         assertThat(job.getString("pausedUntil")).isNull();
-        assertThat(job.getInt("created")).isEqualTo(2_500);
+        assertThat(job.getInt("created")).isEqualTo(total);
     }
 
     @Test
@@ -162,7 +166,7 @@ class ImportResilienceTest {
     @Test
     void cancel_stopsAfterTheChunkInFlight() {
         // given an import with 2 pages, the first one done
-        salesforce.seed("Contact", 2_100, i -> contact(i, "x" + i + "@example.com"));
+        salesforce.seed("Contact", imports.pageSize() + 100, i -> contact(i, "x" + i + "@example.com"));
         String id = start("{\"object\":\"contacts\"}");
         drainOne();
 
@@ -173,16 +177,15 @@ class ImportResilienceTest {
         // then
         var job = api("GET", "/imports/" + id, null, null).body();
         assertThat(job.getString("status")).isEqualTo("CANCELLED");
-        assertThat(job.getInt("processed")).isEqualTo(2_000);
-        assertThat(hubspot.count("contacts")).isEqualTo(2_000);
+        assertThat(job.getInt("processed")).isEqualTo(imports.pageSize());
+        assertThat(hubspot.count("contacts")).isEqualTo(imports.pageSize());
     }
 
     /** Handles exactly one message, as one Lambda invocation would. */
     private static ImportTestSupport.Drain drainOne() {
-        List<String> bodies = ImportTestSupport.receiveAll(ImportTestSupport.queue("ImportChunksQueue"), 1);
-        assertThat(bodies).hasSize(1);
+        String body = ImportTestSupport.takeOnly(ImportTestSupport.queue("ImportChunksQueue"));
         io.quarkus.arc.Arc.container().instance(io.crmsync.local.FunctionDispatcher.class).get()
-                .invoke("importChunk", bodies.get(0));
+                .invoke("importChunk", body);
         return new ImportTestSupport.Drain(1, 0);
     }
 

@@ -13,6 +13,8 @@ public class LocalModeEventsProfile extends LocalModeProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
         config.put("crmsync.local.poll-interval", "15m");
+        // every object, as deployed: the events of any of them must not depend on the poll's list
+        config.remove("crmsync.sync.objects");
         return config;
     }
 }

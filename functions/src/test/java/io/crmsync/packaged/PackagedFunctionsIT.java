@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What {@code sam deploy} ships, run as Lambda runs it: {@code target/function.zip} unzipped into a task root, each
@@ -385,9 +386,22 @@ class PackagedFunctionsIT {
         try (SqsClient sqs = stack.aws.newSqsClient()) {
             String url = stack.aws.queueUrl(queueLogicalId);
             while (true) {
-                var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
                 if (messages.isEmpty()) {
-                    return bodies;
+                    // the functions answered after sending: done once the queue holds nothing (visible, in flight or
+                    // delayed), without sitting out a long poll on the emptied queue
+                    var counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                    if (counts.values().stream().allMatch("0"::equals)) {
+                        return bodies;
+                    }
+                    messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                            .messages();
+                    if (messages.isEmpty()) {
+                        return bodies;
+                    }
                 }
                 for (Message message : messages) {
                     bodies.add(message.body());

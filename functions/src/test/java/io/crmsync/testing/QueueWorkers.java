@@ -2,16 +2,19 @@ package io.crmsync.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.crmsync.local.FunctionDispatcher;
 import io.quarkus.arc.Arc;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What Lambda's SQS event source does with {@code MaximumConcurrency: n}: n workers each long-poll the queue, invoke
  * the function with one message through Funqy, delete it on success and make it visible again on failure. They stop
- * once the queue stays empty while none of them is working.
+ * once the queue holds no message, visible or in flight, while none of them is working.
  */
 public final class QueueWorkers {
 
@@ -46,18 +49,49 @@ public final class QueueWorkers {
         return new Drain(handled.get(), failed.get(), peak.get());
     }
 
+    private static boolean nothingQueued(SqsClient sqs, String url) {
+        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return counts.values().stream().allMatch("0"::equals);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void work(String url, String function, FunctionDispatcher dispatcher, AtomicInteger busy,
             AtomicInteger peak, AtomicInteger handled, AtomicInteger failed) {
         try (var sqs = EmbeddedAwsTestResource.aws().newSqsClient()) {
+            long idleSince = 0;
             while (true) {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
-                        .waitTimeSeconds(1)).messages();
+                        .waitTimeSeconds(0)).messages();
                 if (messages.isEmpty()) {
+                    // Done once no worker is busy and the queue holds nothing visible or in flight (a message another
+                    // worker just received counts as in flight). Asking the queue instead of sitting out a 1 s long
+                    // poll ends the drain as soon as the last message is handled. A message held in flight by no
+                    // worker (left by someone else) ends it after 1 s with none busy, as the long poll did.
                     if (busy.get() == 0) {
-                        return;
+                        if (nothingQueued(sqs, url)) {
+                            return;
+                        }
+                        idleSince = idleSince == 0 ? System.nanoTime() : idleSince;
+                        if (System.nanoTime() - idleSince > 1_000_000_000L) {
+                            return;
+                        }
+                    } else {
+                        idleSince = 0;
                     }
+                    pause();
                     continue;
                 }
+                idleSince = 0;
                 Message m = messages.get(0);
                 peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
                 try {

@@ -20,9 +20,11 @@ import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -65,7 +67,12 @@ public class LocalMode {
         LOG.info(lines);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Stops the stand-ins after the application's own shutdown observers (default priority), which still use them:
+     * the API usage recorder's last flush writes to the table. Stopped first, the table's server (then DynamoDB
+     * Local) made that flush retry against a closed port for seconds (9 SDK attempts per CRM) and lose the counts.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event) {
         stop();
     }
 
