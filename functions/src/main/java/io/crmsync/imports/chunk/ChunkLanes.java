@@ -59,6 +59,34 @@ final class ChunkLanes {
         return List.copyOf(results);
     }
 
+    /**
+     * Runs the calls as {@link #submitAll} does and answers their results in the calls' order once all are done. When
+     * some fail, the first failing call's exception (in call order) is thrown after the others have finished, so no
+     * call of the chunk is still running when the chunk fails and SQS delivers it again.
+     */
+    <T> List<T> all(List<Supplier<T>> calls) {
+        List<Future<T>> pending = submitAll(calls);
+        List<T> results = new ArrayList<>();
+        RuntimeException failed = null;
+        for (Future<T> f : pending) {
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.forEach(p -> p.cancel(true));
+                throw new IllegalStateException("Interrupted while waiting for a chunk's calls", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return results;
+    }
+
     void shutdown() {
         threads.shutdownNow();
     }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,28 +71,12 @@ public class HubSpotUpserter {
                 return outcome;
             });
         }
-        List<Future<Outcome>> batches = callers.submitAll(calls);
+        // every batch is waited for, so no call is still running when the chunk fails and SQS retries it
         List<Written> written = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
-        RuntimeException failed = null;
-        for (Future<Outcome> batch : batches) {
-            try {
-                Outcome outcome = batch.get();
-                written.addAll(outcome.written());
-                failures.addAll(outcome.failures());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                batches.forEach(b -> b.cancel(true));
-                throw new IllegalStateException("Interrupted while upserting to HubSpot", e);
-            } catch (ExecutionException e) {
-                // every batch is waited for, so no call is still running when the chunk fails and SQS retries it
-                if (failed == null) {
-                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
+        for (Outcome outcome : callers.all(calls)) {
+            written.addAll(outcome.written());
+            failures.addAll(outcome.failures());
         }
         return new Outcome(written, failures);
     }

@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import io.crmsync.imports.ImportsConfig;
 import io.crmsync.store.Pairing;
@@ -59,17 +57,9 @@ public class PairingWriter {
         for (List<Pairing> batch : transactions(fresh)) {
             writes.add(() -> pairings.createAbsent(batch).size());
         }
-        List<Future<Integer>> pending = writers.submitAll(writes);
         int created = 0;
-        for (Future<Integer> f : pending) {
-            try {
-                created += f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing pairings", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
+        for (int n : writers.all(writes)) {
+            created += n;
         }
         return created;
     }
