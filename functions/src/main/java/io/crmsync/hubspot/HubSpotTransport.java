@@ -109,7 +109,7 @@ final class HubSpotTransport {
     private JsonNode attempt(String kind, Supplier<Response> request) {
         boolean search = kind.equals("search");
         CallDeadline.requireTimeLeft("HubSpot " + kind);
-        pacer.acquire(search);
+        RateLimitPacer.Paced paced = pacer.acquire(search);
         calls.record(kind);
         Response response;
         try {
@@ -117,8 +117,9 @@ final class HubSpotTransport {
         } catch (ProcessingException e) {
             throw new HubSpotUnavailableException(kind, "no answer from HubSpot: " + rootMessage(e), e);
         }
+        pacer.answered(paced);
         try (response) {
-            observeHeaders(response);
+            observeHeaders(response, paced);
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             int status = response.getStatus();
             if (status >= 200 && status < 300) {
@@ -130,7 +131,7 @@ final class HubSpotTransport {
         }
     }
 
-    private void observeHeaders(Response response) {
+    private void observeHeaders(Response response, RateLimitPacer.Paced paced) {
         String max = response.getHeaderString("X-HubSpot-RateLimit-Max");
         String remaining = response.getHeaderString("X-HubSpot-RateLimit-Remaining");
         String interval = response.getHeaderString("X-HubSpot-RateLimit-Interval-Milliseconds");
@@ -142,7 +143,7 @@ final class HubSpotTransport {
                     Long.parseLong(interval.trim()), optionalLong(response.getHeaderString("X-HubSpot-RateLimit-Daily")),
                     optionalLong(response.getHeaderString("X-HubSpot-RateLimit-Daily-Remaining")), Instant.now(clock));
             headroom.set(seen);
-            pacer.observe(seen);
+            pacer.observe(seen, paced);
         } catch (NumberFormatException e) {
             // a malformed header must not fail the call; pacing keeps its last known window
         }

@@ -22,13 +22,15 @@ final class RateLimitPacer {
     private final Clock clock;
     private final double share;
     private final int searchPerSecond;
-    private final Deque<Long> sent = new ArrayDeque<>();
+    private final Deque<Paced> sent = new ArrayDeque<>();
     private final Deque<Long> searches = new ArrayDeque<>();
     private int limit;
     private int reserve;
     private long windowMillis;
     private int observedRemaining = -1;
     private long observedAt;
+    /** When the call whose headers were observed was sent: HubSpot computed them between then and {@link #observedAt}. */
+    private long observedCallSentAt;
     private int sentSinceObservation;
     /** Time callers waited, summed over threads, by rule: this client's own window, the portal's reserve, search. */
     private final LongAdder waitedForWindow = new LongAdder();
@@ -47,8 +49,22 @@ final class RateLimitPacer {
         this.searchPerSecond = Math.max(1, searchPerSecond);
     }
 
-    /** Blocks until one more call fits. */
-    void acquire(boolean search) {
+    /** One call let through: when it was sent, and when its answer arrived (0 until then, and for no answer). */
+    static final class Paced {
+        private final long sentAt;
+        private long answeredAt;
+
+        Paced(long sentAt) {
+            this.sentAt = sentAt;
+        }
+
+        long sentAt() {
+            return sentAt;
+        }
+    }
+
+    /** Blocks until one more call fits; the handle is to be {@linkplain #answered answered} when HubSpot answers. */
+    Paced acquire(boolean search) {
         while (true) {
             long wait;
             LongAdder waited;
@@ -57,13 +73,14 @@ final class RateLimitPacer {
                 wait = search ? searchWait(now) : windowWait(now);
                 waited = search ? waitedForSearch : reserveRule ? waitedForReserve : waitedForWindow;
                 if (wait <= 0) {
+                    Paced call = new Paced(now);
                     if (search) {
                         searches.addLast(now);
                     } else {
-                        sent.addLast(now);
+                        sent.addLast(call);
                         sentSinceObservation++;
                     }
-                    return;
+                    return call;
                 }
             }
             sleep(wait);
@@ -76,8 +93,15 @@ final class RateLimitPacer {
         return new PacerWaits(waitedForWindow.sum(), waitedForReserve.sum(), waitedForSearch.sum());
     }
 
-    /** Learns the window from the headers of a (non-search) answer. */
-    synchronized void observe(RateLimitHeadroom headroom) {
+    /** HubSpot answered {@code call} (with any status): it was counted by now. A call with no answer is never marked. */
+    synchronized void answered(Paced call) {
+        if (call.answeredAt == 0) {
+            call.answeredAt = clock.millis();
+        }
+    }
+
+    /** Learns the window from the headers of the answer to {@code call} (not a search), already marked answered. */
+    synchronized void observe(RateLimitHeadroom headroom, Paced call) {
         if (headroom.max() > 0 && headroom.intervalMillis() > 0) {
             limit = Math.max(1, (int) Math.floor(headroom.max() * share));
             reserve = headroom.max() - limit;
@@ -85,6 +109,7 @@ final class RateLimitPacer {
         }
         observedRemaining = headroom.remaining();
         observedAt = clock.millis();
+        observedCallSentAt = call.sentAt;
         sentSinceObservation = 0;
     }
 
@@ -94,18 +119,19 @@ final class RateLimitPacer {
 
     /** How long the next call must wait at {@code now}; 0: it may go. Package-private for tests with a clock. */
     synchronized long windowWait(long now) {
-        long margin = windowMillis / 10;
-        // kept a margin past the window: the reserve rule below needs the calls that left the portal's window lately
-        prune(sent, now, windowMillis + 2 * margin);
+        // kept two windows: the reserve rule below needs the calls that left the portal's window lately
+        while (!sent.isEmpty() && sent.peekFirst().sentAt <= now - 2 * windowMillis) {
+            sent.pollFirst();
+        }
         reserveRule = false;
         long windowStart = now - windowMillis;
-        long inWindow = sent.stream().filter(t -> t > windowStart).count();
+        long inWindow = sent.stream().filter(c -> c.sentAt > windowStart).count();
         if (inWindow >= limit) {
-            long oldest = sent.stream().filter(t -> t > windowStart).findFirst().orElse(now);
+            long oldest = sent.stream().filter(c -> c.sentAt > windowStart).findFirst().map(Paced::sentAt).orElse(now);
             return oldest + windowMillis - now;
         }
         boolean fresh = observedRemaining >= 0 && now - observedAt < windowMillis;
-        if (fresh && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now, margin) <= reserve) {
+        if (fresh && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now) <= reserve) {
             // the portal is near its limit because of other callers: spread our calls over the rest of the window
             reserveRule = true;
             return Math.max(1, Math.min(observedAt + windowMillis - now, windowMillis / Math.max(1, limit)));
@@ -114,18 +140,21 @@ final class RateLimitPacer {
     }
 
     /**
-     * This client's calls that the last headers counted (sent at least {@code margin} before them, the most a call
-     * takes to reach HubSpot, or sent since and subtracted) and that have left the portal's rolling window since, with
-     * the same margin: the room they held is free again. Without this, a client that reached the reserve with its own
-     * calls stopped until the headers were a whole window old, since it sent nothing that could bring newer ones; it
-     * ran at about 0.57 of the ceiling. Other callers' calls are never assumed gone.
+     * This client's calls that the last headers counted, or that were sent after them and subtracted, and that have
+     * surely left the portal's rolling window since: the room they held is free again. Counted by the headers: answered
+     * before the observed call was sent, and sent less than a window before its answer (so still in the window the
+     * headers describe, whenever within its call HubSpot computed them). Gone: answered a whole window ago. Calls in
+     * flight around the observation count neither way, and other callers' calls are never assumed gone. Without
+     * this, a client that reached the reserve with its own calls stopped until the headers were a whole window old,
+     * since it sent nothing that could bring newer ones; it ran at about 0.57 of the ceiling.
      */
-    private long ownCallsGoneSinceObservation(long now, long margin) {
-        long countedFrom = observedAt - windowMillis;
-        long countedUntil = observedAt - margin;
-        long goneBy = now - windowMillis - margin;
-        return sent.stream().filter(t -> t <= goneBy)
-                .filter(t -> t > countedFrom && (t <= countedUntil || t > observedAt)).count();
+    private long ownCallsGoneSinceObservation(long now) {
+        long goneBy = now - windowMillis;
+        long inObservedWindowAfter = observedAt - windowMillis;
+        return sent.stream().filter(c -> c.answeredAt != 0 && c.answeredAt <= goneBy)
+                .filter(c -> c.sentAt > observedAt
+                        || (c.answeredAt <= observedCallSentAt && c.sentAt > inObservedWindowAfter))
+                .count();
     }
 
     private long searchWait(long now) {

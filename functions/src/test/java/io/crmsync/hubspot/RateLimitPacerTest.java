@@ -19,7 +19,8 @@ class RateLimitPacerTest {
     void acquire_neverLetsMoreThanTheLearnedShareIntoOneRollingWindow() {
         // given: headers said 10 per 300 ms; a 0.8 share allows 8
         RateLimitPacer pacer = new RateLimitPacer(Clock.systemUTC(), 0.8, 100, Duration.ofSeconds(10), 5);
-        pacer.observe(new RateLimitHeadroom(10, 10, 300, OptionalLong.empty(), OptionalLong.empty(), Instant.now()));
+        pacer.observe(new RateLimitHeadroom(10, 10, 300, OptionalLong.empty(), OptionalLong.empty(), Instant.now()),
+                new RateLimitPacer.Paced(System.currentTimeMillis()));
 
         // when
         List<Long> sent = new ArrayList<>();
@@ -39,7 +40,8 @@ class RateLimitPacerTest {
     void acquire_slowsDown_whenOtherAppsHaveDrainedThePortalsWindow() {
         // given: the portal has 2 calls left of 10 per 400 ms, and 2 is the reserve we leave for others
         RateLimitPacer pacer = new RateLimitPacer(Clock.systemUTC(), 0.8, 100, Duration.ofSeconds(10), 5);
-        pacer.observe(new RateLimitHeadroom(10, 2, 400, OptionalLong.empty(), OptionalLong.empty(), Instant.now()));
+        pacer.observe(new RateLimitHeadroom(10, 2, 400, OptionalLong.empty(), OptionalLong.empty(), Instant.now()),
+                new RateLimitPacer.Paced(System.currentTimeMillis()));
 
         // when
         long start = System.nanoTime();
@@ -54,27 +56,85 @@ class RateLimitPacerTest {
 
     @Test
     void reserveReached_goesOnOnceItsOwnCountedCallsLeaveThePortalsWindow_withoutWaitingForTheHeadersToAge() {
-        // given: a 20-per-10 s portal of which this client may use half; it sent 5 calls at 0 s, and at 3 s the
-        // headers said 10 left (its 5 and 5 of another app's): the reserve left for others
+        // given: a 20-per-10 s portal of which this client may use half; it sent 5 calls at 0 s, answered at 0.3 s, and
+        // the answer to a call sent at 2.9 s said 10 left (its 5 and 5 of another app's): the reserve left for others
         MovableClock clock = new MovableClock();
         RateLimitPacer pacer = new RateLimitPacer(clock, 0.5, 10, Duration.ofSeconds(10), 5);
-        pacer.observe(new RateLimitHeadroom(20, 20, 10_000, OptionalLong.empty(), OptionalLong.empty(), clock.instant()));
+        pacer.observe(headers(20, 20), new RateLimitPacer.Paced(0));
+        List<RateLimitPacer.Paced> calls = sendAndAnswer(pacer, clock, 5, 0, 300);
+        clock.at(3_000);
+        pacer.observe(headers(20, 10), new RateLimitPacer.Paced(2_900));
+
+        // then: it waits while its own calls may still count in the portal's window
+        assertThat(pacer.windowWait(clock.millis())).isPositive();
+        clock.at(10_299);
+        assertThat(pacer.windowWait(clock.millis())).as("HubSpot may have counted them just before answering")
+                .isPositive();
+
+        // when: a window has passed since their answers, 2.7 s before the headers are a window old
+        clock.at(10_300);
+
+        // then: the room they held is its own again, so it sends without waiting (no call of another app is assumed
+        // gone); with the send time and a 1 s margin it waited until 11 s
+        assertThat(calls).hasSize(5);
+        assertThat(pacer.windowWait(clock.millis())).isZero();
+    }
+
+    @Test
+    void reserveReached_doesNotCountAsGoneTheCallsThatTheHeadersMayNotHaveCounted() {
+        // given: 5 calls sent at 2.8 s and answered at 3.2 s, while the call whose answer said 10 left was sent at
+        // 2.9 s: HubSpot may have computed those headers before it counted them
+        MovableClock clock = new MovableClock();
+        RateLimitPacer pacer = new RateLimitPacer(clock, 0.5, 10, Duration.ofSeconds(10), 5);
+        pacer.observe(headers(20, 20), new RateLimitPacer.Paced(0));
+        sendAndAnswer(pacer, clock, 5, 2_800, 3_200);
+        clock.at(3_300);
+        pacer.observe(headers(20, 10), new RateLimitPacer.Paced(2_900));
+
+        // when: they have left the window, the headers not yet
+        clock.at(13_250);
+
+        // then: their leaving is not taken as room, since they may never have been in the headers' count
+        assertThat(pacer.windowWait(clock.millis())).isPositive();
+        // and once the headers are a window old it goes on
+        clock.at(13_300);
+        assertThat(pacer.windowWait(clock.millis())).isZero();
+    }
+
+    @Test
+    void reserveReached_neverCountsAsGoneACallThatGotNoAnswer() {
+        // given: 5 calls sent at 0 s that got no answer (HubSpot may count such a call late), and headers at 3 s
+        // from a call sent at 2.9 s saying 10 left
+        MovableClock clock = new MovableClock();
+        RateLimitPacer pacer = new RateLimitPacer(clock, 0.5, 10, Duration.ofSeconds(10), 5);
+        pacer.observe(headers(20, 20), new RateLimitPacer.Paced(0));
         for (int i = 0; i < 5; i++) {
             pacer.acquire(false);
         }
         clock.at(3_000);
-        pacer.observe(new RateLimitHeadroom(20, 10, 10_000, OptionalLong.empty(), OptionalLong.empty(), clock.instant()));
+        pacer.observe(headers(20, 10), new RateLimitPacer.Paced(2_900));
 
-        // then: it waits while its own calls still count in the portal's window
+        // when: a window and more has passed since they were sent
+        clock.at(12_000);
+
+        // then
         assertThat(pacer.windowWait(clock.millis())).isPositive();
-        clock.at(10_500);
-        assertThat(pacer.windowWait(clock.millis())).as("the calls may reach HubSpot later than sent").isPositive();
+    }
 
-        // when: its 5 calls have left the portal's window (with the margin), 2 s before the headers are a window old
-        clock.at(11_100);
+    private static List<RateLimitPacer.Paced> sendAndAnswer(RateLimitPacer pacer, MovableClock clock, int n,
+            long sentAt, long answeredAt) {
+        clock.at(sentAt);
+        List<RateLimitPacer.Paced> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(pacer.acquire(false));
+        }
+        clock.at(answeredAt);
+        calls.forEach(pacer::answered);
+        return calls;
+    }
 
-        // then: the room they leave is its own again, so it sends without waiting (no call of another app is assumed gone)
-        assertThat(pacer.windowWait(clock.millis())).isZero();
+    private static RateLimitHeadroom headers(int max, int remaining) {
+        return new RateLimitHeadroom(max, remaining, 10_000, OptionalLong.empty(), OptionalLong.empty(), Instant.EPOCH);
     }
 
     /** A clock a test moves by hand, in milliseconds from 0. */
