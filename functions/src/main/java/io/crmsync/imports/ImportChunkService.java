@@ -12,6 +12,7 @@ import io.crmsync.imports.catalogue.ImportableObject;
 import io.crmsync.imports.chunk.CampaignMembers;
 import io.crmsync.imports.chunk.PageImporter;
 import io.crmsync.imports.definition.ImportDefinition;
+import io.crmsync.limits.CallsAtOnce;
 import io.crmsync.limits.DailyLimitHit;
 import io.crmsync.limits.LimitPauses;
 import io.crmsync.salesforce.SalesforceClient;
@@ -25,6 +26,7 @@ import io.crmsync.store.ImportJob;
 import io.crmsync.store.ImportJobRepository;
 import io.crmsync.store.ImportJobStateException;
 import io.crmsync.store.ImportStatus;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -60,6 +62,8 @@ public class ImportChunkService {
     private final ImportsConfig config;
     private final Clock clock;
     private final LimitPauses limitPauses;
+    /** The first page of a large phase and the query for the phase's last Id, at once (see {@link #run}). */
+    private final CallsAtOnce firstPageReads = new CallsAtOnce("import-first-page", 2);
 
     ImportChunkService(ImportJobRepository jobs, IdempotencyRepository idempotency, ImportService imports,
             ImportPlanner planner, SalesforceClient salesforce, ApiBudgetGuard budget, PageImporter pages,
@@ -77,6 +81,11 @@ public class ImportChunkService {
         this.queue = queue;
         this.config = config;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void close() {
+        firstPageReads.close();
     }
 
     public void process(ImportChunkMessage message) {
@@ -122,6 +131,7 @@ public class ImportChunkService {
 
     /** @return false when the page was put back for later (budget), true when it is done */
     private boolean run(ImportJob job, ImportChunkMessage message) {
+        long started = System.nanoTime();
         ImportDefinition definition = imports.definition(job);
         ImportPlan plan = planner.replan(definition);
         ImportPlan.Step step = plan.step(message.phase());
@@ -132,14 +142,20 @@ public class ImportChunkService {
         if (job.status() != ImportStatus.RUNNING) {
             jobs.markRunning(job.id(), clock.instant());
         }
-        long started = System.nanoTime();
+        long prepared = System.nanoTime();
+        boolean splits = splits(job, plan, message);
         List<SObject> records;
+        Optional<String> phaseLastId;
         try {
-            records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(),
-                    upTo(step.where(), message.upToId()), message.afterId(), config.pageSize());
-            if (plan.object() == ImportableObject.CAMPAIGN) {
-                String name = planner.campaign(definition.campaignId()).getString("Name");
-                records = campaignMembers.withEmails(records, name);
+            if (splits) {
+                // the phase's last Id, where its Id ranges end, is read beside the page instead of after it
+                var both = firstPageReads.both(() -> readPage(plan, definition, step, message),
+                        () -> salesforce.lastId(step.phase().sobject(), step.where()));
+                records = both.first();
+                phaseLastId = both.second();
+            } else {
+                records = readPage(plan, definition, step, message);
+                phaseLastId = Optional.empty();
             }
         } catch (DailyApiLimitExceededException e) {
             pause(jobs.get(job.id()), message);
@@ -149,10 +165,14 @@ public class ImportChunkService {
         boolean lastPageOfChain = records.size() < config.pageSize();
         if (!lastPageOfChain) {
             // Sent before this page is written: the next page is read (and written) by another worker meanwhile.
-            queueNext(job, plan, step, message, records.get(records.size() - 1).id());
+            String lastId = records.get(records.size() - 1).id();
+            List<String> boundaries = splits ? boundaries(job.id(), message, lastId, phaseLastId) : List.of();
+            queueNext(message, lastId, boundaries);
         }
+        long queued = System.nanoTime();
         PageImporter.PageResult result = pages.importPage(job.id(), message.chunkId(), step.phase(), records,
                 definition.syncToInclusionSegment());
+        long written = System.nanoTime();
         jobs.applyChunk(job.id(), message.chunkId(), result.counters(), result.reasons(), clock.instant());
         if (lastPageOfChain) {
             awaitEarlierPages(job.id(), message);
@@ -164,11 +184,28 @@ public class ImportChunkService {
                 }
             }
         }
-        LOG.infof("Import %s %s: %d records in %d ms (Salesforce read %d ms, HubSpot writes and pairings %d ms, of"
-                + " which pairings %d ms summed over batches), %s",
-                job.id(), message.chunkId(), records.size(), (System.nanoTime() - started) / 1_000_000,
-                (read - started) / 1_000_000, result.hubspotMillis(), result.pairingMillis(), result.counters());
+        LOG.infof("Import %s %s: %d records in %d ms (plan and budget %d ms, Salesforce read %d ms, next page queued %d"
+                + " ms, HubSpot writes and pairings %d ms, of which pairings %d ms summed over batches, associations"
+                + " and follow-up %d ms, counters and phase end %d ms), %s", job.id(), message.chunkId(),
+                records.size(), millisSince(started), (prepared - started) / 1_000_000, (read - prepared) / 1_000_000,
+                (queued - read) / 1_000_000, result.hubspotMillis(), result.pairingMillis(),
+                (written - queued) / 1_000_000 - result.hubspotMillis(), millisSince(written), result.counters());
         return true;
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+
+    private List<SObject> readPage(ImportPlan plan, ImportDefinition definition, ImportPlan.Step step,
+            ImportChunkMessage message) {
+        List<SObject> records = salesforce.keysetPage(step.phase().sobject(), step.phase().fields(),
+                upTo(step.where(), message.upToId()), message.afterId(), config.pageSize());
+        if (plan.object() == ImportableObject.CAMPAIGN) {
+            String name = planner.campaign(definition.campaignId()).getString("Name");
+            return campaignMembers.withEmails(records, name);
+        }
+        return records;
     }
 
     /**
@@ -176,9 +213,7 @@ public class ImportChunkService {
      * ranges read at once ({@code crmsync.imports.read-chains}), since one chain of keyset pages reads only one page
      * per query round trip: this chain goes on up to the first boundary, and each further range starts its own.
      */
-    private void queueNext(ImportJob job, ImportPlan plan, ImportPlan.Step step, ImportChunkMessage message,
-            String lastId) {
-        List<String> boundaries = splits(job, plan, message) ? boundaries(job.id(), step, message, lastId) : List.of();
+    private void queueNext(ImportChunkMessage message, String lastId, List<String> boundaries) {
         if (boundaries.isEmpty()) {
             queue.send(message.next(lastId));
             return;
@@ -197,12 +232,13 @@ public class ImportChunkService {
     }
 
     /**
-     * Where the rest of the phase is cut (one query: the phase's last Id), stored once: a redelivered first page
-     * splits exactly as the attempt whose ranges may already be queued, even if records were created since.
+     * Where the rest of the phase, from this page's last Id to the phase's, is cut; stored once: a redelivered first
+     * page splits exactly as the attempt whose ranges may already be queued, even if records were created since.
      */
-    private List<String> boundaries(String jobId, ImportPlan.Step step, ImportChunkMessage message, String lastId) {
-        List<String> cuts = salesforce.lastId(step.phase().sobject(), step.where())
-                .map(last -> IdRanges.boundaries(lastId, last, config.readChains())).orElse(List.of());
+    private List<String> boundaries(String jobId, ImportChunkMessage message, String lastId,
+            Optional<String> phaseLastId) {
+        List<String> cuts = phaseLastId.map(last -> IdRanges.boundaries(lastId, last, config.readChains()))
+                .orElse(List.of());
         return jobs.splitOnce(jobId, message.phase(), cuts, clock.instant());
     }
 
