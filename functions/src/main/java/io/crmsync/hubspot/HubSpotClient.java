@@ -112,6 +112,11 @@ public class HubSpotClient {
     }
 
     /** How long calls waited at this client's pacer so far, by rule. */
+    /** Calls waiting for the pacer right now, summed over the threads that make them. */
+    public int callsWaitingAtPacer() {
+        return transport.callsWaitingAtPacer();
+    }
+
     public PacerWaits pacerWaits() {
         return transport.pacerWaits();
     }

@@ -102,6 +102,10 @@ final class HubSpotTransport {
         return pacer.waits();
     }
 
+    int callsWaitingAtPacer() {
+        return pacer.waiting();
+    }
+
     Optional<RateLimitHeadroom> headroom() {
         return Optional.ofNullable(headroom.get());
     }

@@ -83,7 +83,8 @@ class ImportBenchmark {
         StoreCalls.reset();
 
         long started = System.nanoTime();
-        var timeline = new CallTimeline(() -> hubspotClient.calls().total(), () -> hubspot.inFlight().current());
+        var timeline = new CallTimeline(() -> hubspotClient.calls().total(), () -> hubspot.inFlight().current(),
+                hubspotClient::callsWaitingAtPacer);
         var answer = api("POST", "/imports", null, "{\"object\":\"contacts\"}");
         double apiSeconds = (System.nanoTime() - started) / 1e9;
         var drain = QueueWorkers.drain("ImportChunksQueue", "importChunk", workers);
@@ -175,7 +176,8 @@ class ImportBenchmark {
         AtomicInteger pending = new AtomicInteger(chains);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long started = System.nanoTime();
-        var timeline = new CallTimeline(() -> hubspotClient.calls().total(), () -> hubspot.inFlight().current());
+        var timeline = new CallTimeline(() -> hubspotClient.calls().total(), () -> hubspot.inFlight().current(),
+                hubspotClient::callsWaitingAtPacer);
         List<Future<?>> runs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             runs.add(pool.submit(() -> {

@@ -81,6 +81,27 @@ class RateLimitPacerTest {
     }
 
     @Test
+    void alone_goesOnAsSoonAsItsOwnWindowHasRoom_althoughTheHeadersShowThePortalAtItsReserve() {
+        // given: a 20-per-10 s portal of which this client may use half; it sent its 10 calls at 0 s, answered at
+        // 0.3 s, and the answer to one of them said 10 left: every call the portal counted may be its own
+        MovableClock clock = new MovableClock();
+        RateLimitPacer pacer = new RateLimitPacer(clock, 0.5, 10, Duration.ofSeconds(10), 5);
+        pacer.observe(headers(20, 20), new RateLimitPacer.Paced(0));
+        List<RateLimitPacer.Paced> calls = sendAndAnswer(pacer, clock, 10, 0, 300);
+        pacer.observe(headers(20, 10), calls.get(9));
+
+        // then: its own share holds it until its first calls leave the window by their send time
+        clock.at(9_999);
+        assertThat(pacer.windowWait(clock.millis())).isPositive();
+        // when
+        clock.at(10_000);
+        // then: no other caller to leave the reserve to, so the portal's reserve does not hold it back (it waited
+        // for the headers' calls to be answered a window ago, at every turn of the window)
+        assertThat(pacer.windowWait(clock.millis())).isZero();
+        assertThat(pacer.waits().portalReserveMillis()).isZero();
+    }
+
+    @Test
     void reserveReached_doesNotCountAsGoneTheCallsThatTheHeadersMayNotHaveCounted() {
         // given: 5 calls sent at 2.8 s and answered at 3.2 s, while the call whose answer said 10 left was sent at
         // 2.9 s: HubSpot may have computed those headers before it counted them
