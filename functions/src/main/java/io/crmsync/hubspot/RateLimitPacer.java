@@ -15,8 +15,8 @@ import io.crmsync.hubspot.model.RateLimitHeadroom;
  * caller must <em>wait</em>; and because the limit is learned at run time from {@code X-HubSpot-RateLimit-Max} /
  * {@code -Interval-Milliseconds} and the share used by other apps from {@code -Remaining}. Two rules: this client's
  * own calls in the rolling window stay under {@code share x max}; and when the last headers said the portal as a
- * whole is down to its reserve and counted calls that cannot all be this client's (other apps, or other instances
- * of this function, are busy too), wait for the window to move.
+ * whole is down to its reserve (half of it when the headers count no calls but this client's; the whole when other
+ * apps, or other instances of this function, are busy too), wait for the window to move.
  */
 final class RateLimitPacer {
 
@@ -147,8 +147,10 @@ final class RateLimitPacer {
             return oldest + windowMillis - now;
         }
         boolean fresh = observedRemaining >= 0 && now - observedAt < windowMillis;
-        if (fresh && othersSeen
-                && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now) <= reserve) {
+        // Alone, half the reserve: the portal counts a call when it arrives, and slow answers can bunch the calls a
+        // window of send times allowed; the rest of the reserve is for other callers, when there are any.
+        int keepFree = othersSeen ? reserve : reserve / 2;
+        if (fresh && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now) <= keepFree) {
             // the portal is near its limit because of other callers: spread our calls over the rest of the window
             reserveRule = true;
             return Math.max(1, Math.min(observedAt + windowMillis - now, windowMillis / Math.max(1, limit)));
@@ -160,9 +162,10 @@ final class RateLimitPacer {
      * The most of this client's calls the headers just observed can have counted: every call sent before their answer
      * arrived that had not surely left the window when HubSpot computed them (answered a window before the observed
      * call was sent). When the headers count more calls than that, other callers (other apps, other instances of this
-     * function) use the portal too, and only then does the reserve rule apply: alone, this client's own share already
-     * leaves the reserve free, and the reserve rule, which can only count calls gone one window after their answers,
-     * held it back for the latency at every turn of the window (an import at 171 calls per 10.3-11 s).
+     * function) use the portal too, and the reserve rule keeps the whole reserve free for them. Alone, this client's
+     * own share already leaves the reserve free, so the rule keeps only half of it, against its own calls counted
+     * late: with the whole reserve the rule, which can only count calls gone one window after their answers, held a
+     * lone client back for the latency at every turn of the window (an import at 171 calls per 10.3-11 s).
      */
     private long ownCallsTheHeadersMayCount() {
         long goneBefore = observedCallSentAt - windowMillis;

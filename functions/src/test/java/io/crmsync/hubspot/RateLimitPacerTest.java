@@ -102,6 +102,21 @@ class RateLimitPacerTest {
     }
 
     @Test
+    void alone_isStillHeldBack_whenItsOwnCallsCountedLateBringThePortalNearItsLimit() {
+        // given: 10 calls sent at 0 s that HubSpot answered (and may have counted) only at 9 s, then 5 sent at 10 s
+        // whose answer says 5 left: every counted call may be its own, but the portal is at half its reserve
+        MovableClock clock = new MovableClock();
+        RateLimitPacer pacer = new RateLimitPacer(clock, 0.5, 10, Duration.ofSeconds(10), 5);
+        pacer.observe(headers(20, 20), new RateLimitPacer.Paced(0));
+        sendAndAnswer(pacer, clock, 10, 0, 9_000);
+        List<RateLimitPacer.Paced> later = sendAndAnswer(pacer, clock, 5, 10_000, 10_300);
+        pacer.observe(headers(20, 5), later.get(4));
+
+        // then: its own share would let 5 more go, the portal's count holds them
+        assertThat(pacer.windowWait(clock.millis())).isPositive();
+    }
+
+    @Test
     void reserveReached_doesNotCountAsGoneTheCallsThatTheHeadersMayNotHaveCounted() {
         // given: 5 calls sent at 2.8 s and answered at 3.2 s, while the call whose answer said 10 left was sent at
         // 2.9 s: HubSpot may have computed those headers before it counted them
