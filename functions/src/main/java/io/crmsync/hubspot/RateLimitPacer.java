@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.crmsync.hubspot.model.RateLimitHeadroom;
@@ -40,7 +41,7 @@ final class RateLimitPacer {
     private final LongAdder waitedForReserve = new LongAdder();
     private final LongAdder waitedForSearch = new LongAdder();
     /** Callers waiting right now (a benchmark samples it: calls held back by the pacer, not missing). */
-    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private boolean reserveRule;
 
     RateLimitPacer(Clock clock, double share, int initialLimit, Duration window, int searchPerSecond) {
@@ -143,7 +144,7 @@ final class RateLimitPacer {
         long windowStart = now - windowMillis;
         long inWindow = sent.stream().filter(c -> c.sentAt > windowStart).count();
         if (inWindow >= limit) {
-            long oldest = sent.stream().filter(c -> c.sentAt > windowStart).findFirst().map(Paced::sentAt).orElse(now);
+            long oldest = sent.stream().filter(c -> c.sentAt > windowStart).findFirst().orElseThrow().sentAt;
             return oldest + windowMillis - now;
         }
         boolean fresh = observedRemaining >= 0 && now - observedAt < windowMillis;
@@ -151,7 +152,7 @@ final class RateLimitPacer {
         // window of send times allowed; the rest of the reserve is for other callers, when there are any.
         int keepFree = othersSeen ? reserve : reserve / 2;
         if (fresh && observedRemaining - sentSinceObservation + ownCallsGoneSinceObservation(now) <= keepFree) {
-            // the portal is near its limit because of other callers: spread our calls over the rest of the window
+            // the portal is near its limit: spread our calls over the rest of the window
             reserveRule = true;
             return Math.max(1, Math.min(observedAt + windowMillis - now, windowMillis / Math.max(1, limit)));
         }
