@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -65,7 +66,63 @@ final class ChunkLanes {
      * call of the chunk is still running when the chunk fails and SQS delivers it again.
      */
     <T> List<T> all(List<Supplier<T>> calls) {
-        List<Future<T>> pending = submitAll(calls);
+        return awaitAll(submitAll(calls));
+    }
+
+    /**
+     * Lanes for calls that come up one by one while the chunk runs (a pairing for each upsert batch HubSpot answers),
+     * at most {@code lanes} of them running at once: {@link Open#submit} returns at once, so whoever submits (an
+     * upsert lane) goes on with its own work instead of waiting for the call.
+     */
+    <T> Open<T> open() {
+        return new Open<>();
+    }
+
+    /** See {@link #open}. */
+    final class Open<T> {
+        private final Semaphore running = new Semaphore(lanes);
+        private final List<Future<T>> submitted = new ArrayList<>();
+
+        void submit(Supplier<T> call) {
+            Supplier<T> carried = CallDeadline.carried(call);
+            CompletableFuture<T> result = new CompletableFuture<>();
+            synchronized (submitted) {
+                submitted.add(result);
+            }
+            threads.execute(() -> {
+                try {
+                    running.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    result.completeExceptionally(e);
+                    return;
+                }
+                try {
+                    result.complete(carried.get());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    running.release();
+                }
+            });
+        }
+
+        /** Waits for every call submitted so far; their results in submission order, or the first failure in it. */
+        List<T> all() {
+            List<Future<T>> calls;
+            synchronized (submitted) {
+                calls = List.copyOf(submitted);
+            }
+            return awaitAll(calls);
+        }
+    }
+
+    /**
+     * The results in the calls' order once all are done. When some fail, the first failing call's exception (in call
+     * order) is thrown after the others have finished, so no call of the chunk is still running when the chunk fails
+     * and SQS delivers it again.
+     */
+    private static <T> List<T> awaitAll(List<Future<T>> pending) {
         List<T> results = new ArrayList<>();
         RuntimeException failed = null;
         for (Future<T> f : pending) {

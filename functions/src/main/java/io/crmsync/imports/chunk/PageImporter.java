@@ -76,18 +76,21 @@ public class PageImporter {
             }
         }
         long started = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong pairingNanos = new java.util.concurrent.atomic.AtomicLong();
         // each upsert batch is paired as soon as HubSpot answers it, while the page's other batches are in flight
-        java.util.function.Consumer<List<Written>> pair = batch -> {
-            long from = System.nanoTime();
-            pairings.pair(phase.pairingType(), batch, id -> salesforceType(phase, id));
-            pairingNanos.addAndGet(System.nanoTime() - from);
-        };
-        HubSpotUpserter.Outcome outcome = campaigns.carriesCampaigns(toWrite)
-                // read-merge-write of the campaign list, one page at a time (see CampaignMergeLock)
-                ? campaignLock.holding(() -> upserter.upsert(phase,
-                        campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite), pair))
-                : upserter.upsert(phase, toWrite, pair);
+        PairingWriter.PagePairings paired = pairings.forPage(phase.pairingType(), id -> salesforceType(phase, id));
+        HubSpotUpserter.Outcome outcome;
+        try {
+            outcome = upsert(phase, toWrite, paired);
+        } catch (RuntimeException e) {
+            // the pairings already started are waited for too: nothing of the page still writes when SQS redelivers it
+            try {
+                paired.await();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        paired.await();
         for (RecordFailure failure : outcome.failures()) {
             syncErrors.record(phase.pairingType(), null, failure.salesforceId(), failure.category(),
                     failure.message(), clock.instant());
@@ -101,7 +104,17 @@ public class PageImporter {
         long created = outcome.written().stream().filter(Written::created).count();
         long updated = outcome.written().size() - created;
         return new PageResult(ImportCounters.chunk(created, updated, skipped, outcome.failures().size()), reasons,
-                queued, (upsertedAndPaired - started) / 1_000_000, pairingNanos.get() / 1_000_000);
+                queued, (upsertedAndPaired - started) / 1_000_000, paired.millis());
+    }
+
+    private HubSpotUpserter.Outcome upsert(ImportPhase phase, List<MappedRecord> toWrite,
+            PairingWriter.PagePairings paired) {
+        if (campaigns.carriesCampaigns(toWrite)) {
+            // read-merge-write of the campaign list, one page at a time (see CampaignMergeLock)
+            return campaignLock.holding(() -> upserter.upsert(phase,
+                    campaigns.withExistingCampaigns(phase.hubspotObjectType(), toWrite), paired::add));
+        }
+        return upserter.upsert(phase, toWrite, paired::add);
     }
 
     /** The contact with the visible "keep in sync" marker an active inclusion segment admits it by. */

@@ -38,6 +38,54 @@ public class PairingWriter {
     }
 
     /**
+     * A page's pairings, each upsert batch's started as soon as HubSpot answers it and written on this writer's lanes,
+     * so the upsert lane that hands a batch over goes on to its next upsert instead of waiting for the store.
+     *
+     * @param typeOf the Salesforce type of each record (Lead vs Contact differ inside one campaign)
+     */
+    public PagePairings forPage(String pairingType, java.util.function.Function<String, SalesforceType> typeOf) {
+        return new PagePairings(pairingType, typeOf);
+    }
+
+    /** See {@link #forPage}. */
+    public final class PagePairings {
+        private final String pairingType;
+        private final java.util.function.Function<String, SalesforceType> typeOf;
+        private final ChunkLanes.Open<Integer> batches = writers.open();
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+        private PagePairings(String pairingType, java.util.function.Function<String, SalesforceType> typeOf) {
+            this.pairingType = pairingType;
+            this.typeOf = typeOf;
+        }
+
+        /** Starts pairing one upsert batch's written records and returns at once. */
+        public void add(List<Written> written) {
+            batches.submit(() -> {
+                long from = System.nanoTime();
+                try {
+                    return pair(pairingType, written, typeOf);
+                } finally {
+                    nanos.addAndGet(System.nanoTime() - from);
+                }
+            });
+        }
+
+        /**
+         * Waits for every batch added so far: how many pairings were created, or, after all are done, the first
+         * failure in the order the batches were added.
+         */
+        public int await() {
+            return batches.all().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The pairings' time so far, summed over batches (for the chunk's log line). */
+        public long millis() {
+            return nanos.get() / 1_000_000;
+        }
+    }
+
+    /**
      * @param typeOf the Salesforce type of each record (Lead vs Contact differ inside one campaign)
      * @return how many pairings were created now
      */

@@ -50,6 +50,42 @@ class ChunkLanesTest {
     }
 
     @Test
+    void openLanes_submitReturnsAtOnce_runAtMostTheirLanes_andAllWaitsForEveryCallThenThrowsTheFirstFailure() {
+        // given calls that hold until released, as a pairing held by a slow store holds
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        ChunkLanes.Open<Integer> open = lanes.open();
+
+        // when 10 are submitted (call 3 fails), the submitter is not held: an upsert lane goes on with its next call
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            open.submit(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                finished.incrementAndGet();
+                if (n == 3) {
+                    throw new IllegalStateException("call 3 failed");
+                }
+                return n;
+            });
+        }
+        assertThat(finished.get()).isZero();
+        release.countDown();
+
+        // then every call ran, never more than the 4 lanes at once, and the failure came after all of them
+        org.assertj.core.api.Assertions.assertThatThrownBy(open::all).hasMessage("call 3 failed");
+        assertThat(finished.get()).isEqualTo(10);
+        assertThat(most.get()).isBetween(1, 4);
+    }
+
+    @Test
     void oneChunk_neverRunsMoreThanItsLanes_andAnswersInCallOrder() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
