@@ -66,4 +66,30 @@ class SandboxScaleTest {
         System.out.printf("SandboxScaleTest: seeded 100,000 Leads in %d ms; keyset-paged them (50 pages of 2,000 "
                 + "over HTTP) in %d ms%n", (seeded - t0) / 1_000_000, (walked - seeded) / 1_000_000);
     }
+
+    @Test
+    void orderByIdDescending_withLimitAndFilter_answersTheGreatestMatchingIdsFirst() {
+        // given
+        var ids = sandbox.seed("Contact", 500, i -> Map.of("LastName", "C" + i, "Email", "c" + i + "@example.com",
+                "Title", i % 7 == 0 ? "Seven" : "Other"));
+        var sevens = new java.util.ArrayList<String>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i % 7 == 0) {
+                sevens.add(ids.get(i));
+            }
+        }
+        sevens.sort(java.util.Comparator.reverseOrder());
+        SandboxHttp http = new SandboxHttp(sandbox.baseUrl());
+        http.login("c", "s");
+
+        // when: the query a large import's split asks (the phase's last Id), with a filter
+        JsonNode records = http.query("SELECT Id FROM Contact WHERE Title = 'Seven' ORDER BY Id DESC LIMIT 3")
+                .body().get("records");
+
+        // then
+        assertThat(records).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(records.get(i).get("Id").asText()).isEqualTo(sevens.get(i));
+        }
+    }
 }

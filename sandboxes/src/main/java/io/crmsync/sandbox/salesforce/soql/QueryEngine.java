@@ -16,7 +16,8 @@ import io.crmsync.sandbox.salesforce.store.SandboxStore;
 
 /**
  * Runs a parsed query against the store. A top-level {@code Id > x} (or {@code >=}) starts the scan at x in the
- * sorted map, and an Id-ordered query stops once it has LIMIT rows, so keyset paging stays cheap at 100k rows.
+ * sorted map, and a query ordered by Id (either way) stops once it has LIMIT rows, so keyset paging and a phase's
+ * last Id stay cheap at 100k rows.
  */
 public final class QueryEngine {
 
@@ -30,13 +31,15 @@ public final class QueryEngine {
     public static Rows run(SoqlQuery q, SandboxStore store) {
         NavigableMap<String, Map<String, Object>> table = store.table(q.object());
         NavigableMap<String, Map<String, Object>> source = narrowById(table, q.where());
-        boolean idOrder = q.orderBy().isEmpty() || (q.orderBy().size() == 1
-                && q.orderBy().get(0).field().name().equals("Id") && !q.orderBy().get(0).descending());
+        boolean byId = q.orderBy().size() == 1 && q.orderBy().get(0).field().name().equals("Id");
+        boolean idDescending = byId && q.orderBy().get(0).descending();
+        // Id order either way is the index's order: the scan stops at LIMIT, as Salesforce's Id index lets it
+        boolean idOrder = q.orderBy().isEmpty() || byId;
         int offset = q.offset() == null ? 0 : q.offset();
         int wanted = q.limit() == null ? Integer.MAX_VALUE : q.limit();
         boolean formulas = q.object().fields().stream().anyMatch(FieldDef::calculated);
         List<Map<String, Object>> matches = new ArrayList<>();
-        for (Map<String, Object> stored : source.values()) {
+        for (Map<String, Object> stored : idDescending ? source.descendingMap().values() : source.values()) {
             Map<String, Object> view = formulas ? store.withFormulas(q.object(), stored) : stored;
             if (q.where() == null || matches(q.where(), view)) {
                 matches.add(view);
