@@ -7,10 +7,14 @@ import io.crmsync.limits.LimitsConfig;
 import io.crmsync.resync.SegmentResyncService;
 import io.crmsync.usage.UsageRecorder;
 import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-/** The sync worker: one SQS message is one batch of records; failures are reported per message to SQS. */
+/**
+ * The sync worker: one SQS message is one batch of records; failures are reported per message to SQS. The messages
+ * of one SQS event run at once (see {@link MessagesAtOnce}).
+ */
 public class SyncBatchFunction {
 
     @Inject
@@ -28,16 +32,28 @@ public class SyncBatchFunction {
     @Inject
     SegmentResyncService segmentResyncs;
 
+    @Inject
+    MessagesAtOnce messagesAtOnce;
+
     @Funq("syncBatch")
-    public void syncBatch(SyncBatchMessage message) {
+    public Uni<Void> syncBatch(SyncBatchMessage message) {
+        // the invocation's deadline, taken now: a message waiting for a pool thread has less of it left, not more
         Instant deadline = Instant.now().plus(limits.functionTimeout()).minus(limits.deadlineMargin());
-        if (message.validate().isSegmentResyncStep()) {
-            CallDeadline.until(deadline, () -> segmentResyncs.planOrPause(message));
+        SyncBatchMessage valid = message.validate();
+        return messagesAtOnce.run(() -> {
+            CallDeadline.until(deadline, () -> handle(valid));
+            return null;
+        });
+    }
+
+    private void handle(SyncBatchMessage message) {
+        if (message.isSegmentResyncStep()) {
+            segmentResyncs.planOrPause(message);
             return;
         }
-        CallDeadline.until(deadline, () -> batches.processOrPause(message.validate()).ifPresentOrElse(
+        batches.processOrPause(message).ifPresentOrElse(
                 outcome -> completed.fire(new SyncBatchCompleted(message, outcome)),
                 // paused for a daily limit: not finished, so no resync counts it, but its calls are still counted
-                usage::flush));
+                usage::flush);
     }
 }

@@ -54,6 +54,14 @@ public interface SyncConfig {
     @WithDefault("8")
     int parallelReads();
 
+    /**
+     * Messages of one SQS batch a sync worker runs at once. Lambda hands an instance up to the event source's
+     * BatchSize messages per invocation (template.yaml: 5); one after another, an instance would keep one message's
+     * calls in flight and leave HubSpot's rate limit mostly unused. Above BatchSize it changes nothing.
+     */
+    @WithDefault("5")
+    int messagesAtOnce();
+
     Retry retry();
 
     Poll poll();

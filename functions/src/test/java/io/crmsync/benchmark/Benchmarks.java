@@ -9,16 +9,29 @@ final class Benchmarks {
     }
 
     /** The {@code ScalingConfig.MaximumConcurrency} template.yaml gives the SQS event source of a function. */
-    @SuppressWarnings("unchecked")
     static int maximumConcurrency(String functionLogicalId) {
+        Map<String, Object> scaling = sqsEventProperty(functionLogicalId, "ScalingConfig");
+        return ((Number) scaling.get("MaximumConcurrency")).intValue();
+    }
+
+    /** The {@code BatchSize} template.yaml gives the SQS event source of a function: messages per invocation. */
+    static int batchSize(String functionLogicalId) {
+        return ((Number) sqsEventProperty(functionLogicalId, "BatchSize")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T sqsEventProperty(String functionLogicalId, String property) {
         var template = io.crmsync.infra.TemplateDefinitions.load(io.crmsync.infra.TemplateDefinitions.locate());
         Map<String, Object> events = (Map<String, Object>) template.properties(functionLogicalId).get("Events");
         for (Object event : events.values()) {
             Map<String, Object> e = (Map<String, Object>) event;
             if ("SQS".equals(e.get("Type"))) {
-                Map<String, Object> scaling = (Map<String, Object>) ((Map<String, Object>) e.get("Properties"))
-                        .get("ScalingConfig");
-                return ((Number) scaling.get("MaximumConcurrency")).intValue();
+                Object value = ((Map<String, Object>) e.get("Properties")).get(property);
+                if (value == null) {
+                    throw new IllegalStateException(functionLogicalId + "'s SQS event source in template.yaml has no "
+                            + property);
+                }
+                return (T) value;
             }
         }
         throw new IllegalStateException(functionLogicalId + " has no SQS event source in template.yaml");

@@ -31,9 +31,11 @@ import jakarta.inject.Inject;
 /**
  * A poll that finds 10,000 changed contacts (Salesforce leads edited by users): the API calls each side costs and the
  * time until both sides agree, with the sandboxes answering as the real APIs do ({@link RealisticApis}) and as many
- * syncBatch workers as the template's {@code MaximumConcurrency}. Also the poll right after a large sync, which finds
+ * syncBatch workers as the template's {@code MaximumConcurrency}, each handed up to its {@code BatchSize} messages per
+ * invocation as Lambda does. Also the poll right after a large sync, which finds
  * only crm-sync's own writes. Run with {@code ./mvnw test -Dtest=PollBenchmark -Dgroups=benchmark -DexcludedGroups=}
- * ({@code -Dbenchmark.contacts=2000} for a shorter run, {@code -Dbenchmark.sync-workers=n}); excluded from the
+ * ({@code -Dbenchmark.contacts=2000} for a shorter run, {@code -Dbenchmark.sync-workers=n},
+ * {@code -Dbenchmark.sync-batch-size=n}); excluded from the
  * normal run.
  */
 @Tag("benchmark")
@@ -62,6 +64,7 @@ class PollBenchmark {
         int contacts = RealisticApis.intProperty("benchmark.contacts", 10_000);
         int workers = RealisticApis.intProperty("benchmark.sync-workers",
                 Benchmarks.maximumConcurrency("SyncBatchFunction"));
+        int batchSize = RealisticApis.intProperty("benchmark.sync-batch-size", Benchmarks.batchSize("SyncBatchFunction"));
         RealisticApis apis = RealisticApis.fromSystemProperties();
         // given: leads paired with HubSpot contacts, and the echo of that pairing absorbed by one poll
         SalesforceSandbox sf = SalesforceSandboxTestResource.sandbox();
@@ -78,8 +81,8 @@ class PollBenchmark {
         String run = Long.toString(System.nanoTime(), 36);
         List<String> leads = sf.seed("Lead", contacts, i -> Map.of("FirstName", "F" + i, "LastName", "L" + i,
                 "Company", "Co", "Email", "bench-" + run + "-" + i + "@example.com"));
-        Figures pairing = pollAndConverge(workers, hs);
-        Figures echo = pollAndConverge(workers, hs);
+        Figures pairing = pollAndConverge(workers, batchSize, hs);
+        Figures echo = pollAndConverge(workers, batchSize, hs);
         assertThat(pairings.findBySalesforceIds("contact", leads.subList(0, 100))).hasSize(100);
 
         // when: users edit every lead, and the next poll runs
@@ -88,7 +91,7 @@ class PollBenchmark {
             sf.store().update(def, leads.get(i), Map.of("FirstName", "Edited " + i));
         }
         StoreCalls.reset();
-        Figures changed = pollAndConverge(workers, hs);
+        Figures changed = pollAndConverge(workers, batchSize, hs);
         StoreCalls.Snapshot store = StoreCalls.snapshot();
 
         // then
@@ -96,7 +99,10 @@ class PollBenchmark {
         var sample = pairings.findBySalesforceIds("contact", List.of(sampleLead)).get(sampleLead);
         assertThat(hs.record("contact", sample.hubspotId()).orElseThrow())
                 .containsEntry("firstname", "Edited " + contacts * 42 / 100);
-        System.out.printf("%n=== PollBenchmark: %,d contacts, %d syncBatch workers; %s ===%n", contacts, workers, apis);
+        System.out.printf("%n=== PollBenchmark: %,d contacts, %d syncBatch workers of up to %d messages per invocation;"
+                + " %s; load average %.1f on %d cores ===%n", contacts, workers, batchSize, apis,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.println("setup: new leads paired     " + pairing);
         System.out.println("setup: echo poll afterwards " + echo);
         System.out.printf("%,d changed contacts     %s%n", contacts, changed);
@@ -118,7 +124,7 @@ class PollBenchmark {
                 hs.statuses().count("429"), pairing.failed() + echo.failed() + changed.failed());
     }
 
-    private Figures pollAndConverge(int workers, HubSpotSandbox hs) {
+    private Figures pollAndConverge(int workers, int batchSize, HubSpotSandbox hs) {
         Map<String, Long> sfBefore = salesforce.calls().snapshot();
         Map<String, Long> hsBefore = hubspot.calls().snapshot();
         long t0 = System.nanoTime();
@@ -130,7 +136,7 @@ class PollBenchmark {
             throw new IllegalStateException(e);
         }
         long polled = System.nanoTime();
-        QueueWorkers.Drain drain = QueueWorkers.drain("SyncBatchesQueue", "syncBatch", workers);
+        QueueWorkers.Drain drain = QueueWorkers.drain("SyncBatchesQueue", "syncBatch", workers, batchSize);
         long done = System.nanoTime();
         return new Figures(Duration.ofNanos(polled - t0), Duration.ofNanos(done - t0), drain.handled(), drain.failed(),
                 Benchmarks.delta(salesforce.calls().snapshot(), sfBefore),

@@ -191,6 +191,47 @@ class PackagedFunctionsIT {
     }
 
     @Test
+    @Order(5)
+    void syncBatch_runsTheMessagesOfOneSqsBatchAtOnce_andReportsOnlyTheBadMessage() {
+        // given four sync messages of two synced contacts each, whose Salesforce titles changed, and HubSpot answering
+        // each call after 300 ms as the real API does
+        var store = stack.salesforce.store();
+        var contact = store.schema().object("Contact").orElseThrow();
+        List<String> bodies = new ArrayList<>();
+        for (int message = 0; message < 4; message++) {
+            List<String> refs = new ArrayList<>();
+            for (int i = 10 + 2 * message; i < 12 + 2 * message; i++) {
+                store.update(contact, contactIds.get(i), Map.of("Title", "Architect " + i));
+                refs.add("{\"hubspotId\":\"" + hubspotContactByEmail("ada" + i + "@example.com").get("hs_object_id")
+                        + "\"}");
+            }
+            bodies.add("{\"batchId\":\"at-once-" + message + "\",\"object\":\"contact\",\"reason\":\"POLL\","
+                    + "\"records\":[" + String.join(",", refs) + "]}");
+        }
+        bodies.add(2, "{\"batchId\":\"no-records\",\"object\":\"contact\"}");
+        stack.hubspot.faults().latency(java.time.Duration.ofMillis(300));
+        stack.hubspot.inFlight().resetPeak();
+        JsonNode answer;
+        try {
+            // when Lambda's SQS event source hands syncBatch the five messages as one event (the template's BatchSize)
+            Map<String, Object> event = sqsBatch(arn("SyncBatchesQueue"), bodies);
+            answer = invokeOk("syncBatch", event);
+
+            // then only the bad one is reported, the others' HubSpot calls overlapped (one message alone never has
+            // two HubSpot calls in flight: its one read, then its one update), and every title reached HubSpot
+            assertThat(failedItems(answer)).containsExactly(messageIds(event).get(2));
+        } finally {
+            stack.hubspot.faults().latency(java.time.Duration.ZERO);
+        }
+        int peak = stack.hubspot.inFlight().peak();
+        System.out.printf("syncBatch of 4 messages at once: HubSpot calls in flight at most %d%n", peak);
+        assertThat(peak).as("HubSpot calls in flight at once").isGreaterThanOrEqualTo(3);
+        for (int i = 10; i < 18; i++) {
+            assertThat(hubspotContactByEmail("ada" + i + "@example.com")).containsEntry("jobtitle", "Architect " + i);
+        }
+    }
+
+    @Test
     @Order(6)
     void importDeadLetter_marksTheImportWhoseChunkReachedTheDlqFailed() {
         // given an import whose first chunk failed until SQS moved it to the dead-letter queue

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.crmsync.hubspot.HubSpotClient;
+import io.crmsync.local.FunctionDispatcher;
 import io.crmsync.salesforce.SalesforceClient;
 import io.crmsync.settings.FieldMapping;
 import io.crmsync.settings.MappingCatalog;
@@ -30,7 +31,7 @@ import jakarta.inject.Inject;
 /**
  * A sync batch sends what can go at once, at once: its HubSpot read beside its Salesforce retrieve, and the two
  * chunks of its 200-record HubSpot read and update. With real latency that is what lets a few workers use HubSpot's
- * rate limit; the calls it makes and what it writes stay the same.
+ * rate limit; the calls it makes and what it writes stay the same. The messages of one SQS event run at once too.
  */
 @QuarkusTest
 class SyncBatchConcurrencyTest {
@@ -43,6 +44,11 @@ class SyncBatchConcurrencyTest {
     HubSpotClient hubspotClient;
     @Inject
     SalesforceClient salesforceClient;
+    @Inject
+    FunctionDispatcher dispatcher;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @AfterEach
     void noLatency() {
@@ -137,6 +143,79 @@ class SyncBatchConcurrencyTest {
         // then: both retrieves were served at once, and both records are paired with a HubSpot contact
         assertThat(salesforce().inFlight().peak()).isGreaterThanOrEqualTo(2);
         assertThat(pairings.findBySalesforceIds("contact", List.of(leadId, contactId))).hasSize(2);
+    }
+
+    @Test
+    void oneSqsBatchOfFourMessages_runsThemAtOnce_andReportsOnlyTheBadOne() throws Exception {
+        // given: four messages of two paired leads each, edited in Salesforce, and a fifth without records;
+        // HubSpot answering in 300 ms
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("firstname", "FirstName"),
+                FieldMapping.of("lastname", "LastName"), FieldMapping.of("company", "Company")));
+        List<String> leads = pairedLeads(8);
+        Map<String, Pairing> paired = pairings.findBySalesforceIds("contact", leads);
+        List<String> bodies = new ArrayList<>();
+        for (int m = 0; m < 4; m++) {
+            List<SyncBatchMessage.RecordRef> refs = new ArrayList<>();
+            for (int i = 2 * m; i < 2 * m + 2; i++) {
+                editSalesforce("Lead", leads.get(i), new HashMap<>(Map.of("FirstName", "Batched " + i)));
+                refs.add(hs(paired.get(leads.get(i)).hubspotId()));
+            }
+            bodies.add(JSON.writeValueAsString(new SyncBatchMessage(unique("batch"), "contact", "POLL", refs)));
+        }
+        bodies.add(2, "{\"batchId\":\"no-records\",\"object\":\"contact\"}");
+        hubspot().faults().latency(Duration.ofMillis(300));
+        hubspot().inFlight().resetPeak();
+
+        // when: the five arrive as one SQS event, handed over as Funqy hands them on Lambda
+        List<FunctionDispatcher.Outcome> outcomes = dispatcher.invokeBatch("syncBatch", bodies);
+
+        // then: only the bad one failed, saying why; the others' HubSpot calls overlapped (one message alone has one
+        // HubSpot call in flight at a time: its read, then its update), and every edit reached HubSpot
+        assertThat(outcomes).extracting(FunctionDispatcher.Outcome::succeeded)
+                .containsExactly(true, true, false, true, true);
+        assertThat(outcomes.get(2).cause()).hasMessageContaining("has no records");
+        assertThat(hubspot().inFlight().peak()).isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < 8; i++) {
+            assertThat(hubspot().record("contact", paired.get(leads.get(i)).hubspotId()).orElseThrow())
+                    .containsEntry("firstname", "Batched " + i);
+        }
+    }
+
+    @Test
+    void twoMessagesOfOneSqsBatch_withTheSameRecord_bothSucceed_andLeaveOneConsistentPairing() throws Exception {
+        // given: a paired lead edited in Salesforce, queued twice (a poll and a change event), in one SQS event
+        mappings.replace("contact", List.of(FieldMapping.of("email", "Email"), FieldMapping.of("firstname", "FirstName"),
+                FieldMapping.of("lastname", "LastName"), FieldMapping.of("company", "Company")));
+        String lead = pairedLeads(1).get(0);
+        Pairing pairing = pairings.findBySalesforceIds("contact", List.of(lead)).get(lead);
+        editSalesforce("Lead", lead, new HashMap<>(Map.of("FirstName", "Twice")));
+        String body = JSON.writeValueAsString(new SyncBatchMessage(unique("batch"), "contact", "POLL",
+                List.of(hs(pairing.hubspotId()))));
+        hubspot().faults().latency(Duration.ofMillis(100));
+
+        // when: both run at once in one invocation
+        List<FunctionDispatcher.Outcome> outcomes = dispatcher.invokeBatch("syncBatch", List.of(body, body));
+
+        // then: neither is redelivered, HubSpot has the edit, and the pairing agrees with both sides
+        assertThat(outcomes).allMatch(FunctionDispatcher.Outcome::succeeded);
+        assertThat(hubspot().record("contact", pairing.hubspotId()).orElseThrow()).containsEntry("firstname", "Twice");
+        Pairing after = pairings.findByHubspotId("contact", pairing.hubspotId()).orElseThrow();
+        assertThat(after.hubspotValues()).containsEntry("firstname", "Twice");
+        assertThat(after.salesforceValues()).containsEntry("FirstName", "Twice");
+    }
+
+    /** {@code n} new leads, paired with HubSpot contacts by one sync. */
+    private List<String> pairedLeads(int n) {
+        String tag = unique("lanes");
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            leads.add(salesforce().insert("Lead", Map.of("FirstName", "F" + i, "LastName", "L" + i, "Company", "Co",
+                    "Email", tag + "-" + i + "@example.com")));
+        }
+        assertThat(runSync("contact", "POLL", leads.stream().map(SyncFixtures::sf)
+                .toArray(SyncBatchMessage.RecordRef[]::new))).isEmpty();
+        assertThat(pairings.findBySalesforceIds("contact", leads)).hasSize(n);
+        return leads;
     }
 
     /** Samples both sandboxes' calls in flight until interrupted; sets the flag when both had one at once. */

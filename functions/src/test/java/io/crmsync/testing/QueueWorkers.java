@@ -12,20 +12,31 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * What Lambda's SQS event source does with {@code MaximumConcurrency: n}: n workers each long-poll the queue, invoke
- * the function with one message through Funqy, delete it on success and make it visible again on failure. They stop
- * once the queue holds no message, visible or in flight, while none of them is working.
+ * What Lambda's SQS event source does with {@code MaximumConcurrency: n} and {@code BatchSize: b}: n workers each poll
+ * the queue for up to b messages, invoke the function with them as one batch through Funqy (as
+ * {@link FunctionDispatcher#invokeBatch} does it on Lambda), delete the successes and make the failures visible again.
+ * They stop once the queue holds no message, visible or in flight, while none of them is working. (Lambda's batching
+ * window is not simulated: a worker takes what the queue has.)
  */
 public final class QueueWorkers {
 
-    /** Messages handled and failed attempts, and the most invocations that ran at once. */
+    /** Messages handled and failed attempts (messages), and the most invocations that ran at once. */
     public record Drain(int handled, int failed, int peakConcurrency) {
     }
 
     private QueueWorkers() {
     }
 
+    /** One message per invocation. */
     public static Drain drain(String logicalQueueId, String function, int workers) {
+        return drain(logicalQueueId, function, workers, 1);
+    }
+
+    /** Up to {@code batchSize} messages per invocation (SQS hands out at most 10 at a time). */
+    public static Drain drain(String logicalQueueId, String function, int workers, int batchSize) {
+        if (batchSize < 1 || batchSize > 10) {
+            throw new IllegalArgumentException("batchSize must be 1 to 10 (SQS's most per receive), was " + batchSize);
+        }
         String url = EmbeddedAwsTestResource.aws().queueUrl(logicalQueueId);
         FunctionDispatcher dispatcher = Arc.container().instance(FunctionDispatcher.class).get();
         AtomicInteger busy = new AtomicInteger();
@@ -34,7 +45,7 @@ public final class QueueWorkers {
         AtomicInteger failed = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            threads.add(new Thread(() -> work(url, function, dispatcher, busy, peak, handled, failed),
+            threads.add(new Thread(() -> work(url, function, batchSize, dispatcher, busy, peak, handled, failed),
                     function + "-worker-" + w));
         }
         threads.forEach(Thread::start);
@@ -65,12 +76,12 @@ public final class QueueWorkers {
         }
     }
 
-    private static void work(String url, String function, FunctionDispatcher dispatcher, AtomicInteger busy,
+    private static void work(String url, String function, int batchSize, FunctionDispatcher dispatcher, AtomicInteger busy,
             AtomicInteger peak, AtomicInteger handled, AtomicInteger failed) {
         try (var sqs = EmbeddedAwsTestResource.aws().newSqsClient()) {
             long idleSince = 0;
             while (true) {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(batchSize)
                         .waitTimeSeconds(0)).messages();
                 if (messages.isEmpty()) {
                     // Done once no worker is busy and the queue holds nothing visible or in flight (a message another
@@ -92,16 +103,20 @@ public final class QueueWorkers {
                     continue;
                 }
                 idleSince = 0;
-                Message m = messages.get(0);
                 peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
                 try {
-                    dispatcher.invoke(function, m.body());
-                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-                    handled.incrementAndGet();
-                } catch (RuntimeException e) {
-                    sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())
-                            .visibilityTimeout(0));
-                    failed.incrementAndGet();
+                    var outcomes = dispatcher.invokeBatch(function, messages.stream().map(Message::body).toList());
+                    for (int i = 0; i < messages.size(); i++) {
+                        Message m = messages.get(i);
+                        if (outcomes.get(i).succeeded()) {
+                            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                            handled.incrementAndGet();
+                        } else {
+                            sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())
+                                    .visibilityTimeout(0));
+                            failed.incrementAndGet();
+                        }
+                    }
                 } finally {
                     busy.decrementAndGet();
                 }

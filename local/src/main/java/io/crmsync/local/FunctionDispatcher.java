@@ -1,5 +1,7 @@
 package io.crmsync.local;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,19 +28,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FunctionDispatcher {
 
     public Object invoke(String export, String eventJson) {
-        FunctionInvoker invoker = FunctionRecorder.registry.matchInvoker(export);
-        if (invoker == null) {
-            throw new IllegalArgumentException("No @Funq named '" + export + "'; known: " + exports());
-        }
-        Object input;
-        try {
-            ObjectMapper mapper = AmazonLambdaMapperRecorder.objectMapper;
-            input = invoker.hasInput()
-                    ? mapper.readerFor(mapper.constructType(invoker.getInputType())).readValue(eventJson)
-                    : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("Event for " + export + " is not valid: " + e.getOriginalMessage(), e);
-        }
+        FunctionInvoker invoker = invokerOf(export);
+        Object input = parse(export, invoker, eventJson);
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
@@ -47,6 +38,82 @@ public class FunctionDispatcher {
             return response.output == null ? null : response.output.await().indefinitely();
         } finally {
             requestContext.terminate();
+        }
+    }
+
+    /**
+     * Invokes {@code export} with each message of one SQS batch the way Funqy's SQS handling does on Lambda: each
+     * message is parsed and its function called in a request context of its own, which ends when the function returns
+     * its Uni; then all the Unis are subscribed together and waited for. A function whose Uni does its work when
+     * subscribed (the sync worker) thus has the batch's messages in flight at once; one that works before it returns
+     * runs them one after another, as on Lambda. A message that cannot be parsed or whose function fails gets its own
+     * failed outcome; the others are unaffected.
+     *
+     * @return one outcome per message, in the messages' order
+     */
+    public List<Outcome> invokeBatch(String export, List<String> eventJsons) {
+        List<Uni<Outcome>> outcomes = new ArrayList<>();
+        for (String eventJson : eventJsons) {
+            Uni<?> output;
+            try {
+                output = start(export, eventJson);
+            } catch (RuntimeException e) {
+                output = Uni.createFrom().failure(e);
+            }
+            outcomes.add(output.onItemOrFailure().transform((item, failure) -> new Outcome(item, failure)));
+        }
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        return Uni.combine().all().unis(outcomes).with(all -> all.stream().map(Outcome.class::cast).toList()).await()
+                .indefinitely();
+    }
+
+    /** What became of one message of a batch: the function's output, or why it failed. */
+    public record Outcome(Object output, Throwable failure) {
+
+        public boolean succeeded() {
+            return failure == null;
+        }
+
+        /** The function's own exception, not Funqy's wrapper around it. */
+        public Throwable cause() {
+            return failure instanceof io.quarkus.funqy.runtime.ApplicationException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+        }
+    }
+
+    /** Parses the event and calls the function in a request context of its own, ended once it returned its Uni. */
+    private Uni<?> start(String export, String eventJson) {
+        FunctionInvoker invoker = invokerOf(export);
+        Object input = parse(export, invoker, eventJson);
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Response response = new Response();
+            invoker.invoke(new Request(input), response);
+            return response.output == null ? Uni.createFrom().nullItem() : response.output;
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private FunctionInvoker invokerOf(String export) {
+        FunctionInvoker invoker = FunctionRecorder.registry.matchInvoker(export);
+        if (invoker == null) {
+            throw new IllegalArgumentException("No @Funq named '" + export + "'; known: " + exports());
+        }
+        return invoker;
+    }
+
+    private static Object parse(String export, FunctionInvoker invoker, String eventJson) {
+        try {
+            ObjectMapper mapper = AmazonLambdaMapperRecorder.objectMapper;
+            return invoker.hasInput()
+                    ? mapper.readerFor(mapper.constructType(invoker.getInputType())).readValue(eventJson)
+                    : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Event for " + export + " is not valid: " + e.getOriginalMessage(), e);
         }
     }
 

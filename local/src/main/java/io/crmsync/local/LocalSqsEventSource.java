@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Delivers a queue's messages to a function as Lambda's SQS event source mapping does with
- * ReportBatchItemFailures: up to the batch size at a time, each message to the function, successes deleted, failures
+ * ReportBatchItemFailures: up to the batch size at a time, the messages to the function as one batch (run at once where
+ * the function allows, as Funqy runs them on Lambda), successes deleted, failures
  * left on the queue to come back after the visibility timeout and, past maxReceiveCount, to be moved to the
  * dead-letter queue by the queue's redrive policy.
  */
@@ -66,19 +67,24 @@ final class LocalSqsEventSource implements AutoCloseable {
         }
     }
 
+    /** The batch as one invocation, as Lambda hands it to Funqy: its messages run at once where the function allows. */
     private void deliver(List<Message> batch) {
+        List<FunctionDispatcher.Outcome> outcomes = dispatcher.invokeBatch(export,
+                batch.stream().map(Message::body).toList());
         List<DeleteMessageBatchRequestEntry> processed = new ArrayList<>();
-        for (Message message : batch) {
-            try {
-                dispatcher.invoke(export, message.body());
+        for (int i = 0; i < batch.size(); i++) {
+            Message message = batch.get(i);
+            FunctionDispatcher.Outcome outcome = outcomes.get(i);
+            if (outcome.succeeded()) {
                 processed.add(DeleteMessageBatchRequestEntry.builder().id(message.messageId())
                         .receiptHandle(message.receiptHandle()).build());
-            } catch (RuntimeException e) {
-                LOG.warnf("%s failed message %s (receive %s): %s", export, message.messageId(),
-                        message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT), e.getMessage());
-                retryVisibility.ifPresent(v -> sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
-                        .receiptHandle(message.receiptHandle()).visibilityTimeout((int) v.toSeconds())));
+                continue;
             }
+            LOG.warnf("%s failed message %s (receive %s): %s", export, message.messageId(),
+                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT),
+                    outcome.cause().getMessage());
+            retryVisibility.ifPresent(v -> sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
+                    .receiptHandle(message.receiptHandle()).visibilityTimeout((int) v.toSeconds())));
         }
         if (!processed.isEmpty()) {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(processed));

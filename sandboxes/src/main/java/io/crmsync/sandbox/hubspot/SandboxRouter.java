@@ -105,6 +105,7 @@ final class SandboxRouter {
                 c -> associations.archive(p(c, "from"), p(c, "to"), body(c)));
         post(router, "/crm/v4/associations/:from/:to/batch/read", "associations.batch.read",
                 c -> associations.read(p(c, "from"), p(c, "to"), body(c)));
+        io.crmsync.sandbox.common.InFlightRoutes.mount(router, inFlight);
         io.crmsync.sandbox.common.FaultRoutes.mount(router, faults,
                 (status, code, message) -> HubSpotError.of(status, code, message),
                 exhaust -> {

@@ -244,6 +244,7 @@ public final class SalesforceSandbox implements AutoCloseable {
         router.patch(data + "/composite/sobjects/:type/:field").handler(collections::upsert);
         router.route(HttpMethod.GET, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
         router.route(HttpMethod.POST, data + "/composite/sobjects/:type").handler(retrieve::retrieve);
+        io.crmsync.sandbox.common.InFlightRoutes.mount(router, inFlight);
         io.crmsync.sandbox.common.FaultRoutes.mount(router, faults, SalesforceFault::new,
                 exhaust -> {
                     if (exhaust) {
