@@ -27,18 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FunctionDispatcher {
 
+    /** One event, as its own invocation: the function's output once its work is done (null for none). */
     public Object invoke(String export, String eventJson) {
-        FunctionInvoker invoker = invokerOf(export);
-        Object input = parse(export, invoker, eventJson);
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            Response response = new Response();
-            invoker.invoke(new Request(input), response);
-            return response.output == null ? null : response.output.await().indefinitely();
-        } finally {
-            requestContext.terminate();
-        }
+        return start(export, eventJson).await().indefinitely();
     }
 
     /**
