@@ -3,7 +3,6 @@ package io.crmsync.limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,26 +52,7 @@ public final class CallsAtOnce implements AutoCloseable {
         List<Future<T>> all = new ArrayList<>();
         all.add(runHere(tasks.get(0)));
         all.addAll(later);
-        List<T> results = new ArrayList<>();
-        RuntimeException failed = null;
-        for (Future<T> f : all) {
-            try {
-                results.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                later.forEach(p -> p.cancel(true));
-                throw new IllegalStateException("Interrupted while waiting for CRM calls sent at once", e);
-            } catch (ExecutionException e) {
-                if (failed == null) {
-                    failed = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException("A CRM call sent at once failed", e.getCause());
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return results;
+        return AllCalls.await(all, "CRM calls sent at once");
     }
 
     /** Two different calls at once; their results in a pair. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.crmsync.limits.AllCalls;
 import io.crmsync.limits.CallDeadline;
 
 /**
@@ -66,7 +67,7 @@ final class ChunkLanes {
      * call of the chunk is still running when the chunk fails and SQS delivers it again.
      */
     <T> List<T> all(List<Supplier<T>> calls) {
-        return awaitAll(submitAll(calls));
+        return AllCalls.await(submitAll(calls), "a chunk's calls");
     }
 
     /**
@@ -113,35 +114,8 @@ final class ChunkLanes {
             synchronized (submitted) {
                 calls = List.copyOf(submitted);
             }
-            return awaitAll(calls);
+            return AllCalls.await(calls, "a chunk's calls");
         }
-    }
-
-    /**
-     * The results in the calls' order once all are done. When some fail, the first failing call's exception (in call
-     * order) is thrown after the others have finished, so no call of the chunk is still running when the chunk fails
-     * and SQS delivers it again.
-     */
-    private static <T> List<T> awaitAll(List<Future<T>> pending) {
-        List<T> results = new ArrayList<>();
-        RuntimeException failed = null;
-        for (Future<T> f : pending) {
-            try {
-                results.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.forEach(p -> p.cancel(true));
-                throw new IllegalStateException("Interrupted while waiting for a chunk's calls", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failed == null) {
-                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return results;
     }
 
     void shutdown() {

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.crmsync.limits.AllCalls;
 import io.crmsync.store.Pairing;
 import io.crmsync.store.PairingRepository;
 import io.crmsync.store.StaleVersionException;
@@ -80,19 +80,7 @@ public class PairingSaver {
                 }
             }));
         }
-        List<Saved> saved = new ArrayList<>();
-        for (Future<Saved> f : pending) {
-            try {
-                saved.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.forEach(p -> p.cancel(true));
-                throw new IllegalStateException("Interrupted while saving pairings", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A pairing save failed unexpectedly", e.getCause());
-            }
-        }
-        return saved;
+        return AllCalls.await(pending, "pairing saves");
     }
 
     /**
